@@ -1,0 +1,167 @@
+//! CSV with a header: comma, semicolon or tab separated, RFC 4180 quoting (fields may hold line
+//! breaks). Line numbers are physical lines, as `csv::Position` counts them.
+//!
+//! Contract: every record after the header is counted once and ends up as an article or a
+//! rejection (wrong field count, missing title, unreadable date…). A header without records,
+//! or without a title or time column, is a whole-file error.
+
+use super::ParseOptions;
+use super::dates::{DateContext, DateOrder, decide_date_order};
+use super::error::{IngestError, RecordError, RejectReason, clip_raw};
+use super::line_counter::LineCounter;
+use super::outcome::ReadOutcome;
+use super::roles::detect_mapping;
+use super::tabular::RowReader;
+
+/// Picks the delimiter that splits the first line into the most fields.
+pub fn sniff_delimiter(text: &str) -> Option<u8> {
+    let first_line = text.lines().find(|l| !l.trim().is_empty())?;
+    let count = |d: u8| first_line.bytes().filter(|&b| b == d).count();
+    [b',', b';', b'\t', b'|']
+        .into_iter()
+        .map(|d| (count(d), d))
+        .filter(|&(n, _)| n > 0)
+        .max_by_key(|&(n, d)| (n, std::cmp::Reverse(d)))
+        .map(|(_, d)| d)
+}
+
+fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes())
+}
+
+/// Reads `text` as CSV.
+pub fn read_csv(text: &str, options: &ParseOptions) -> Result<ReadOutcome, IngestError> {
+    let delimiter = sniff_delimiter(text).unwrap_or(b',');
+    let mut csv = reader(text, delimiter);
+    let header = csv
+        .headers()
+        .map_err(|_| IngestError::UnknownFormat)?
+        .clone();
+    let columns: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
+    let mapping = detect_mapping(&columns).overridden_by(&options.mapping);
+    let roles = mapping.resolve(&columns)?;
+    let (order, date_order) = match options.date_order {
+        Some(order) => (order, None),
+        None => decide_order_of_column(text, delimiter, roles.published),
+    };
+    let rows = RowReader {
+        roles,
+        dates: DateContext {
+            order,
+            ..options.date_context()
+        },
+    };
+    let mut outcome = ReadOutcome {
+        mapping: Some(mapping),
+        date_order,
+        delimiter: Some(char::from(delimiter)),
+        ..ReadOutcome::default()
+    };
+    let mut record = csv::StringRecord::new();
+    // csv's `Position` miscounts CRLF files: its line is one short and its byte offset points
+    // at the `\n` that ends the previous record. Step past line ends, then count lines ourselves.
+    let mut lines = LineCounter::default();
+    let mut line_of = |position: Option<&csv::Position>| {
+        let byte = position.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+        let start = byte
+            + text
+                .as_bytes()
+                .get(byte..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|&&b| b == b'\r' || b == b'\n')
+                .count();
+        lines.line_at(text, start)
+    };
+    loop {
+        match csv.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(error) => {
+                let line = line_of(error.position());
+                let reason = RejectReason::Csv {
+                    message: error.to_string(),
+                };
+                outcome.push(Err(RecordError {
+                    line,
+                    reason,
+                    raw: String::new(),
+                }));
+                continue;
+            }
+        }
+        let line = line_of(record.position());
+        if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
+            continue; // a blank line is not a record
+        }
+        let raw = || {
+            clip_raw(
+                &record
+                    .iter()
+                    .collect::<Vec<_>>()
+                    .join(&char::from(delimiter).to_string()),
+                300,
+            )
+        };
+        let result = if record.len() == columns.len() {
+            rows.read(line, |i| record.get(i))
+                .map_err(|reason| RecordError {
+                    line,
+                    reason,
+                    raw: raw(),
+                })
+        } else {
+            let reason = RejectReason::ColumnCount {
+                expected: columns.len(),
+                found: record.len(),
+            };
+            Err(RecordError {
+                line,
+                reason,
+                raw: raw(),
+            })
+        };
+        outcome.push(result);
+    }
+    if outcome.n_records == 0 {
+        return Err(IngestError::HeaderOnly);
+    }
+    Ok(outcome)
+}
+
+/// A first pass over the time column to decide `M/D/Y` versus `D/M/Y`, only when needed.
+fn decide_order_of_column(
+    text: &str,
+    delimiter: u8,
+    column: usize,
+) -> (DateOrder, Option<super::dates::DateOrderDecision>) {
+    let mut csv = reader(text, delimiter);
+    let mut record = csv::StringRecord::new();
+    let first_value = loop {
+        match csv.read_record(&mut record) {
+            Ok(true) => match record.get(column).map(str::trim) {
+                Some(v) if !v.is_empty() => break v.to_owned(),
+                _ => {}
+            },
+            _ => return (DateOrder::MonthFirst, None),
+        }
+    };
+    if !first_value.contains(['/', '.']) || first_value.contains('-') {
+        return (DateOrder::MonthFirst, None);
+    }
+    let mut values = vec![first_value];
+    while let Ok(true) = csv.read_record(&mut record) {
+        if let Some(v) = record.get(column) {
+            values.push(v.to_owned());
+        }
+    }
+    let decision = decide_date_order(values.iter().map(String::as_str));
+    (
+        decision.as_ref().map_or(DateOrder::MonthFirst, |d| d.order),
+        decision,
+    )
+}

@@ -1,0 +1,80 @@
+//! One table row (CSV record or JSON object) to one `Article`, shared by the CSV and JSON readers.
+//!
+//! Contract: a row becomes an article or a `RejectReason`, never both, never neither. Required:
+//! a non-empty title and a readable time. Optional fields that are empty become `None`.
+
+use super::dates::{DateContext, parse_date};
+use super::error::RejectReason;
+use super::roles::ColumnRoles;
+use super::views::parse_views;
+use crate::model::{Article, LineNo};
+
+/// Turns rows into articles with a fixed role mapping and date context.
+pub struct RowReader {
+    /// Where each role sits in a row.
+    pub roles: ColumnRoles,
+    /// How to read dates.
+    pub dates: DateContext,
+}
+
+/// A built article, and whether its date was relative.
+pub struct RowArticle {
+    /// The article.
+    pub article: Article,
+    /// True when its time was `Yesterday`, `N hours ago`…
+    pub is_relative: bool,
+}
+
+impl RowReader {
+    /// Builds the article in the row at `line`; `field(i)` returns the value of column `i`.
+    pub fn read<'r>(
+        &self,
+        line: LineNo,
+        field: impl Fn(usize) -> Option<&'r str>,
+    ) -> Result<RowArticle, RejectReason> {
+        let text = |index: Option<usize>| {
+            index
+                .and_then(&field)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+        };
+        let title =
+            text(Some(self.roles.title)).ok_or(RejectReason::MissingField { field: "title" })?;
+        let raw_date = text(Some(self.roles.published)).ok_or(RejectReason::MissingField {
+            field: "published time",
+        })?;
+        let date = parse_date(raw_date, &self.dates).map_err(|_| RejectReason::BadDate {
+            raw: raw_date.to_owned(),
+        })?;
+        let views = match text(self.roles.views) {
+            None => None,
+            Some(raw) => parse_views(raw).map_err(|_| RejectReason::BadViews {
+                raw: raw.to_owned(),
+            })?,
+        };
+        let owned = |index: Option<usize>| text(index).map(str::to_owned);
+        let article = Article {
+            title: single_line(title),
+            published_at: date.published,
+            views,
+            category: owned(self.roles.category),
+            url: owned(self.roles.url),
+            body: owned(self.roles.body),
+            author: owned(self.roles.author),
+            line,
+        };
+        Ok(RowArticle {
+            article,
+            is_relative: date.is_relative,
+        })
+    }
+}
+
+/// Folds line breaks and tabs inside a headline into single spaces.
+pub fn single_line(title: &str) -> String {
+    if title.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
+        title.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        title.to_owned()
+    }
+}

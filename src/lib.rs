@@ -1,0 +1,17 @@
+//! Headline Trends: a file of news articles in, topic, view and timing answers out.
+//!
+//! Data flow: bytes → [`ingest::parse`] → [`model::Dataset`] + load report ([`ingest::Ingested`])
+//! → the browser UI (`ui`, wasm only) or the native command (`cli`).
+//!
+//! The core (`model`, `ingest`, `demo`) is plain Rust: it builds and tests natively and never
+//! touches the browser or the clock. See ARCHITECTURE.md for the codemap and invariants.
+
+pub mod demo;
+pub mod ingest;
+pub mod model;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,11 @@
+//! Native whole-flow tests: one binary, one module per area.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod architecture;
+mod cli;
+mod demo_file;
+mod fuzz;
+mod ingest_fixtures;
+mod ingest_seed;
+mod shared_datasets;
+mod support;

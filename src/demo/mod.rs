@@ -163,7 +163,7 @@ fn make_article(
     #[expect(clippy::cast_possible_truncation, reason = "below(60) < 60")]
     let minute = rng.below(60) as u32;
     let at = date.and_hms_opt(hour, minute, 0).unwrap_or_default();
-    let (subject, action) = agree(*rng.pick(topic.subjects), *rng.pick(topic.actions));
+    let (subject, action) = agree(rng.pick(topic.subjects), rng.pick(topic.actions));
     let object = rng.pick(topic.objects);
     let mut title = format!("{subject} {action} {object}");
     if rng.unit() < 0.3 {

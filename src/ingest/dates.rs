@@ -132,10 +132,10 @@ pub fn parse_expr(s: &str, order: DateOrder) -> Option<DateExpr> {
             return Some(expr);
         }
     }
-    if let Some((expr, rest)) = parse_written_prefix(s) {
-        if rest.trim().is_empty() {
-            return Some(expr);
-        }
+    if let Some((expr, rest)) = parse_written_prefix(s)
+        && rest.trim().is_empty()
+    {
+        return Some(expr);
     }
     if let Some(expr) = parse_ago(s) {
         return Some(expr);

@@ -138,7 +138,9 @@ fn as_text(value: &Value) -> Option<String> {
                 clippy::cast_sign_loss,
                 reason = "integral, non-negative, checked"
             )]
-            (None, Some(f)) if f.fract() == 0.0 && f >= 0.0 && f < 1e19 => (f as u64).to_string(),
+            (None, Some(f)) if f.fract() == 0.0 && (0.0..1e19).contains(&f) => {
+                (f as u64).to_string()
+            }
             _ => n.to_string(),
         }),
         Value::Bool(b) => Some(b.to_string()),

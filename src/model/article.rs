@@ -48,7 +48,8 @@ impl Dataset {
     /// The optional fields that at least one article has, in a fixed order
     /// (`views`, `category`, `url`, `body`, `author`).
     pub fn fields_present(&self) -> Vec<&'static str> {
-        let checks: [(&'static str, fn(&Article) -> bool); 5] = [
+        type Has = fn(&Article) -> bool;
+        let checks: [(&'static str, Has); 5] = [
             ("views", |a| a.views.is_some()),
             ("category", |a| a.category.is_some()),
             ("url", |a| a.url.is_some()),

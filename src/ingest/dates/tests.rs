@@ -27,7 +27,8 @@ fn check(raw: &str, order: DateOrder, expected: Option<(&str, bool)>) {
 #[test]
 fn reads_every_accepted_form() {
     use DateOrder::{DayFirst, MonthFirst};
-    let cases: &[(&str, DateOrder, Option<(&str, bool)>)] = &[
+    type Case = (&'static str, DateOrder, Option<(&'static str, bool)>);
+    let cases: &[Case] = &[
         (
             "Saturday, 15 August, 2020, 17:30",
             MonthFirst,

@@ -6,6 +6,7 @@
 //! The core (`model`, `ingest`, `demo`) is plain Rust: it builds and tests natively and never
 //! touches the browser or the clock. See ARCHITECTURE.md for the codemap and invariants.
 
+pub mod analysis;
 pub mod demo;
 pub mod ingest;
 pub mod model;

@@ -5,6 +5,7 @@
 //! Output goes to stdout only. This is the one place outside `ui` that touches files and the
 //! file system clock (a file's modified time as the default reference time).
 
+mod bench;
 mod gen_demo;
 mod inspect;
 
@@ -15,7 +16,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   headline-trends inspect <file> [--reference-time <RFC 3339>] [--site-offset <+HH:MM>]
                           [--format scrape|csv|json|jsonl] [--json] [--articles]
-  headline-trends gen-demo [-o <path>] [--seed <n>]";
+  headline-trends gen-demo [-o <path>] [--seed <n>]
+  headline-trends bench <csv> [--runs <n>] [--tokenizer rich|plain]";
 
 /// A failure that ends the command: message for stderr, exit status 2.
 #[derive(Debug)]
@@ -35,6 +37,7 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
     match command.to_str() {
         Some("inspect") => inspect::run(rest, out),
         Some("gen-demo") => gen_demo::run(rest, out),
+        Some("bench") => bench::run(rest, out),
         Some("-h" | "--help" | "help") => {
             writeln!(out, "{USAGE}")?;
             Ok(())

@@ -1,8 +1,8 @@
 //! Collapsing exact duplicates: the same title and the same publication time.
 
 use crate::model::{Article, LineNo};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// An article dropped because an earlier one had the same title and time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -18,8 +18,8 @@ pub struct Duplicate {
 pub fn remove_duplicates(articles: &mut Vec<Article>) -> Vec<Duplicate> {
     let mut duplicates = Vec::new();
     let keep: Vec<bool> = {
-        let mut first_seen: HashMap<(&str, Option<i64>), LineNo> =
-            HashMap::with_capacity(articles.len());
+        let mut first_seen: FxHashMap<(&str, Option<i64>), LineNo> = FxHashMap::default();
+        first_seen.reserve(articles.len());
         articles
             .iter()
             .map(|a| {

@@ -1,0 +1,112 @@
+//! Keyword counts over a selection: top-N keywords, and rows whose words contain a substring.
+
+use super::selection::{Selection, union};
+use super::store::{CLAUSE_BIT, Store};
+use super::vocab::TokenId;
+
+/// A keyword and the number of selected articles containing it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeywordCount {
+    /// The token.
+    pub token: TokenId,
+    /// Articles containing it.
+    pub n_articles: u32,
+}
+
+/// Articles per token over `selection` (each article counts a token once). Uses the
+/// precomputed document frequencies for the whole store, and subtracts the complement when
+/// the selection is a range covering most of it.
+pub fn article_counts_per_token(store: &Store, selection: &Selection) -> Vec<u32> {
+    let n_tokens = store.vocab.len();
+    let n_rows = u32::try_from(store.len()).unwrap_or(u32::MAX);
+    if let Selection::Range(range) = selection
+        && range.len() * 2 > store.len()
+    {
+        let mut counts = store.vocab.doc_freq.clone();
+        let outside = [0..range.start, range.end..n_rows];
+        let mut last_row = vec![u32::MAX; n_tokens];
+        for row in outside.into_iter().flatten() {
+            for &t in store.row_tokens(row) {
+                let t = (t & !CLAUSE_BIT) as usize;
+                if last_row[t] != row {
+                    last_row[t] = row;
+                    counts[t] -= 1;
+                }
+            }
+        }
+        return counts;
+    }
+    let mut counts = vec![0u32; n_tokens];
+    let mut last_row = vec![u32::MAX; n_tokens];
+    for row in selection.iter() {
+        for &t in store.row_tokens(row) {
+            let t = (t & !CLAUSE_BIT) as usize;
+            if last_row[t] != row {
+                last_row[t] = row;
+                counts[t] += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// Occurrences per token over `selection` (a word twice in one headline counts twice), as the
+/// benchmark workload's op e counts.
+pub fn occurrences_per_token(store: &Store, selection: &Selection) -> Vec<u32> {
+    let mut counts = vec![0u32; store.vocab.len()];
+    for row in selection.iter() {
+        for &t in store.row_tokens(row) {
+            counts[(t & !CLAUSE_BIT) as usize] += 1;
+        }
+    }
+    counts
+}
+
+/// The `n` most frequent non-stopword tokens, by articles descending, ties by token text.
+pub fn top_keywords(store: &Store, selection: &Selection, n: usize) -> Vec<KeywordCount> {
+    let counts = article_counts_per_token(store, selection);
+    top_of_counts(store, &counts, n)
+}
+
+/// The `n` largest of per-token `counts`, skipping stopwords; ties broken by token text.
+pub fn top_of_counts(store: &Store, counts: &[u32], n: usize) -> Vec<KeywordCount> {
+    let vocab = &store.vocab;
+    let mut candidates: Vec<KeywordCount> = counts
+        .iter()
+        .enumerate()
+        .filter(|&(t, &c)| c > 0 && !vocab.is_stop[t])
+        .map(|(t, &c)| KeywordCount {
+            token: TokenId::try_from(t).unwrap_or(0),
+            n_articles: c,
+        })
+        .collect();
+    let order = |a: &KeywordCount, b: &KeywordCount| {
+        b.n_articles
+            .cmp(&a.n_articles)
+            .then_with(|| vocab.text(a.token).cmp(vocab.text(b.token)))
+    };
+    if candidates.len() > n && n > 0 {
+        candidates.select_nth_unstable_by(n - 1, order);
+        candidates.truncate(n);
+    }
+    candidates.sort_by(order);
+    candidates.truncate(n);
+    candidates
+}
+
+/// Sorted rows with a word that contains `needle` (lower case). For a needle of letters and
+/// digits this equals "the lower-cased title contains `needle`", because a word never spans
+/// a non-alphanumeric character.
+pub fn rows_with_substring(store: &Store, needle: &str) -> Vec<u32> {
+    let lists: Vec<&[u32]> = store
+        .vocab
+        .iter()
+        .filter(|(_, token)| {
+            token.contains(needle)
+                || (token.bytes().any(|b| b.is_ascii_uppercase())
+                    && token.to_ascii_lowercase().contains(needle))
+        })
+        .map(|(id, _)| store.vocab.postings(id))
+        .collect();
+    union(&lists)
+}

@@ -1,0 +1,23 @@
+//! Analysis: the columnar store and every aggregation, trend and filter the dashboard shows.
+//!
+//! Contract: pure, deterministic functions of a `Store` and a `Selection`. Results are exact
+//! (no sampling) and sorted (by key, or by rank with ties broken by text). Nothing here formats
+//! for display, reads the clock or touches the browser.
+#![warn(missing_docs)]
+
+pub mod bench_ops;
+pub mod digest;
+pub mod keywords;
+pub mod selection;
+pub mod stopwords;
+pub mod store;
+pub mod text_column;
+pub mod time_keys;
+pub mod timing;
+pub mod tokenize;
+pub mod views;
+pub mod vocab;
+pub mod volume;
+
+pub use selection::Selection;
+pub use store::{Store, TokenizerKind};

@@ -1,0 +1,293 @@
+//! The columnar, time-sorted store every aggregation reads.
+//!
+//! Contract: built once from a `Dataset` (consumed, so titles are not held twice). Rows are the
+//! dated articles sorted by publication instant (ties keep file order); articles without a time
+//! are counted in `n_undated` and left out, since every chart is about time. Columns: instant,
+//! has-time-of-day, views, category code, title (one buffer), url, source line, token ids.
+//! Calendar keys (`TimeKeys`) are derived for one time zone and can be recomputed for another.
+
+use super::stopwords::{BENCH_PLAIN, is_english_stopword};
+use super::text_column::TextColumn;
+use super::time_keys::TimeKeys;
+use super::tokenize::{for_each_plain_word, for_each_word};
+use super::vocab::{TokenId, Vocab};
+use crate::model::Dataset;
+use chrono::FixedOffset;
+use rustc_hash::FxHashMap;
+
+/// Marks a token that starts a clause (first word, or after punctuation) in `Store::tokens`.
+pub const CLAUSE_BIT: u32 = 1 << 31;
+/// `views` of an article without a view count.
+pub const NO_VIEWS: u32 = u32::MAX;
+/// `category` of an article without a category.
+pub const NO_CATEGORY: u32 = u32::MAX;
+
+/// Which tokenizer fills the token column.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TokenizerKind {
+    /// The product's tokenizer (`tokenize::for_each_word`).
+    #[default]
+    Rich,
+    /// The benchmark workload's plain tokenizer, for digest cross-checks.
+    Plain,
+}
+
+/// The store. See the module contract.
+#[derive(Clone, Debug)]
+pub struct Store {
+    /// Publication instants, ms since the epoch, ascending.
+    pub ts_ms: Vec<i64>,
+    /// False for date-only rows.
+    pub has_time: Vec<bool>,
+    /// View counts (saturating at `u32::MAX - 1`), `NO_VIEWS` when absent.
+    pub views: Vec<u32>,
+    /// Index into `categories`, `NO_CATEGORY` when absent.
+    pub category: Vec<u32>,
+    /// Distinct categories, sorted.
+    pub categories: Vec<String>,
+    /// Headlines.
+    pub titles: TextColumn,
+    /// Links (empty when absent).
+    pub urls: TextColumn,
+    /// Source line of each row.
+    pub lines: Vec<u32>,
+    /// Token ids of every row, with `CLAUSE_BIT` on clause starts.
+    pub tokens: Vec<u32>,
+    token_ends: Vec<u32>,
+    /// The vocabulary, with postings.
+    pub vocab: Vocab,
+    /// Calendar keys in the current time zone.
+    pub keys: TimeKeys,
+    /// Articles left out for having no publication time.
+    pub n_undated: usize,
+    /// The tokenizer used.
+    pub tokenizer: TokenizerKind,
+}
+
+impl Store {
+    /// Builds the store from `dataset`, keyed in `time_zone`.
+    ///
+    /// Two passes, both cache-friendly: the first reads the articles in file order (tokenizing
+    /// titles into file-order columns and freeing each article as it goes), the second copies
+    /// the compact columns into time order.
+    pub fn build(dataset: Dataset, tokenizer: TokenizerKind, time_zone: FixedOffset) -> Store {
+        let file = FileOrderColumns::read(dataset, tokenizer);
+        let mut order: Vec<(i64, u32)> = file
+            .ts_ms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, ts)| Some(((*ts)?, u32::try_from(i).ok()?)))
+            .collect();
+        order.sort_unstable();
+        let n = order.len();
+        let mut store = Store {
+            ts_ms: Vec::with_capacity(n),
+            has_time: Vec::with_capacity(n),
+            views: Vec::with_capacity(n),
+            category: Vec::with_capacity(n),
+            categories: file.categories,
+            titles: TextColumn::with_capacity(n, file.titles.heap_bytes()),
+            urls: TextColumn::with_capacity(n, file.urls.heap_bytes()),
+            lines: Vec::with_capacity(n),
+            tokens: Vec::with_capacity(file.tokens.len()),
+            token_ends: Vec::with_capacity(n),
+            vocab: file.vocab,
+            keys: TimeKeys::compute(&[], &[], time_zone),
+            n_undated: file.ts_ms.len() - n,
+            tokenizer,
+        };
+        for (ts, index) in order {
+            let i = index as usize;
+            store.ts_ms.push(ts);
+            store.has_time.push(file.has_time[i]);
+            store.views.push(file.views[i]);
+            store.category.push(file.category[i]);
+            store.titles.push(file.titles.get(i));
+            store.urls.push(file.urls.get(i));
+            store.lines.push(file.lines[i]);
+            let start = if i == 0 {
+                0
+            } else {
+                file.token_ends[i - 1] as usize
+            };
+            store
+                .tokens
+                .extend_from_slice(&file.tokens[start..file.token_ends[i] as usize]);
+            store
+                .token_ends
+                .push(u32::try_from(store.tokens.len()).unwrap_or(u32::MAX));
+        }
+        store.finish_vocab();
+        store.keys = TimeKeys::compute(&store.ts_ms, &store.has_time, time_zone);
+        store
+    }
+
+    fn finish_vocab(&mut self) {
+        let plain = self.tokenizer == TokenizerKind::Plain;
+        self.vocab.is_stop = self
+            .vocab
+            .iter()
+            .map(|(_, token)| {
+                if plain {
+                    BENCH_PLAIN.binary_search(&token).is_ok()
+                } else {
+                    is_english_stopword(token)
+                        || token.chars().count() < 2
+                        || token.chars().all(|c| !c.is_alphabetic())
+                }
+            })
+            .collect();
+        let (tokens, ends) = (&self.tokens, &self.token_ends);
+        let stripped: Vec<TokenId> = tokens.iter().map(|t| t & !CLAUSE_BIT).collect();
+        let stripped_rows = (0..ends.len()).map(|row| {
+            let start = if row == 0 { 0 } else { ends[row - 1] as usize };
+            &stripped[start..ends[row] as usize]
+        });
+        self.vocab.index_rows(stripped_rows);
+    }
+
+    /// Recomputes the calendar keys for another time zone.
+    pub fn set_time_zone(&mut self, time_zone: FixedOffset) {
+        if self.keys.offset != time_zone {
+            self.keys = TimeKeys::compute(&self.ts_ms, &self.has_time, time_zone);
+        }
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.ts_ms.len()
+    }
+
+    /// True when there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.ts_ms.is_empty()
+    }
+
+    /// The token ids of `row`, with `CLAUSE_BIT` flags.
+    pub fn row_tokens(&self, row: u32) -> &[u32] {
+        let row = row as usize;
+        let start = if row == 0 {
+            0
+        } else {
+            self.token_ends[row - 1] as usize
+        };
+        &self.tokens[start..self.token_ends[row] as usize]
+    }
+
+    /// The view count of `row`, if known.
+    pub fn views_of(&self, row: u32) -> Option<u32> {
+        let v = self.views[row as usize];
+        (v != NO_VIEWS).then_some(v)
+    }
+
+    /// The first row at or after instant `ts_ms`.
+    pub fn row_at(&self, ts_ms: i64) -> u32 {
+        u32::try_from(self.ts_ms.partition_point(|&t| t < ts_ms)).unwrap_or(u32::MAX)
+    }
+
+    /// Approximate heap bytes held, for the bytes-per-article figure.
+    pub fn heap_bytes(&self) -> usize {
+        self.ts_ms.capacity() * 8
+            + self.has_time.capacity()
+            + (self.views.capacity() + self.category.capacity() + self.lines.capacity()) * 4
+            + self.titles.heap_bytes()
+            + self.urls.heap_bytes()
+            + (self.tokens.capacity() + self.token_ends.capacity()) * 4
+            + self.vocab.heap_bytes()
+            + self.keys.day.capacity() * 4
+            + self.keys.hour.capacity()
+            + self.keys.weekday.capacity()
+            + self.keys.day_runs.capacity() * 8
+    }
+}
+
+/// The articles' columns in file order, before sorting.
+struct FileOrderColumns {
+    ts_ms: Vec<Option<i64>>,
+    has_time: Vec<bool>,
+    views: Vec<u32>,
+    category: Vec<u32>,
+    categories: Vec<String>,
+    titles: TextColumn,
+    urls: TextColumn,
+    lines: Vec<u32>,
+    tokens: Vec<u32>,
+    token_ends: Vec<u32>,
+    vocab: Vocab,
+}
+
+impl FileOrderColumns {
+    fn read(dataset: Dataset, tokenizer: TokenizerKind) -> FileOrderColumns {
+        let n = dataset.articles.len();
+        let title_bytes = dataset.articles.iter().map(|a| a.title.len()).sum();
+        let mut columns = FileOrderColumns {
+            ts_ms: Vec::with_capacity(n),
+            has_time: Vec::with_capacity(n),
+            views: Vec::with_capacity(n),
+            category: Vec::with_capacity(n),
+            categories: Vec::new(),
+            titles: TextColumn::with_capacity(n, title_bytes),
+            urls: TextColumn::with_capacity(n, 0),
+            lines: Vec::with_capacity(n),
+            tokens: Vec::with_capacity(n * 10),
+            token_ends: Vec::with_capacity(n),
+            vocab: Vocab::default(),
+        };
+        // Category codes in first-seen order now, renumbered to sorted order at the end.
+        let mut first_seen_codes: FxHashMap<String, u32> = FxHashMap::default();
+        let mut scratch = String::new();
+        for article in dataset.articles {
+            columns
+                .ts_ms
+                .push(article.published_at.map(|p| p.unix_ms()));
+            columns
+                .has_time
+                .push(article.published_at.is_some_and(|p| p.has_time_of_day));
+            columns.views.push(
+                article
+                    .views
+                    .map_or(NO_VIEWS, |v| u32::try_from(v).unwrap_or(NO_VIEWS - 1)),
+            );
+            let code = article.category.map(|c| {
+                let next = u32::try_from(first_seen_codes.len()).unwrap_or(NO_CATEGORY);
+                *first_seen_codes.entry(c).or_insert(next)
+            });
+            columns.category.push(code.unwrap_or(NO_CATEGORY));
+            columns.titles.push(&article.title);
+            columns
+                .urls
+                .push(article.url.as_deref().unwrap_or_default());
+            columns.lines.push(article.line.get());
+            let (tokens, vocab) = (&mut columns.tokens, &mut columns.vocab);
+            match tokenizer {
+                TokenizerKind::Rich => for_each_word(&article.title, &mut scratch, |word| {
+                    let id = vocab.intern(word.token);
+                    tokens.push(if word.starts_clause {
+                        id | CLAUSE_BIT
+                    } else {
+                        id
+                    });
+                }),
+                TokenizerKind::Plain => {
+                    for_each_plain_word(&article.title, |token| tokens.push(vocab.intern(token)))
+                }
+            }
+            columns
+                .token_ends
+                .push(u32::try_from(tokens.len()).unwrap_or(u32::MAX));
+        }
+        let mut by_name: Vec<(String, u32)> = first_seen_codes.into_iter().collect();
+        by_name.sort_unstable();
+        let mut renumber = vec![NO_CATEGORY; by_name.len()];
+        for (sorted_code, (_, first_code)) in by_name.iter().enumerate() {
+            renumber[*first_code as usize] = u32::try_from(sorted_code).unwrap_or(NO_CATEGORY);
+        }
+        for code in &mut columns.category {
+            if *code != NO_CATEGORY {
+                *code = renumber[*code as usize];
+            }
+        }
+        columns.categories = by_name.into_iter().map(|(name, _)| name).collect();
+        columns
+    }
+}

@@ -1,0 +1,204 @@
+//! Headline text to word tokens.
+//!
+//! Contract: `for_each_word` yields every word of a headline in order, normalised:
+//! - Unicode word segmentation (UAX #29), so Cyrillic, accented and CJK text split correctly;
+//!   ASCII-only headlines take an equivalent fast path;
+//! - possessives stripped (`Zelensky’s` → `zelensky`, `Armenians'` → `armenians`);
+//! - case folded, except acronyms whose lower-case form is a stopword, which stay upper case so
+//!   `U.S.` / `US` (→ `US`) is a topic while the pronoun `us` is not;
+//! - dotted acronyms joined (`U.S.` → `US`), hashtag and handle prefixes dropped (`#NBC:` → `nbc`);
+//! - `starts_clause` marks a word after punctuation (not after a space or hyphen), so phrases
+//!   never span a colon, comma or quote.
+//!
+//! `for_each_plain_word` is the benchmark workload's plain tokenizer (ASCII lower case, split on
+//! `[^a-z0-9]`), kept for cross-checking digests with other engines.
+
+use super::stopwords::is_english_stopword;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One word of a headline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// The normalised token.
+    pub token: &'a str,
+    /// The word as written.
+    pub raw: &'a str,
+    /// True for the first word and for words after punctuation.
+    pub starts_clause: bool,
+    /// True when written with an upper-case first letter.
+    pub is_capitalised: bool,
+}
+
+/// Calls `on_word` for each word of `title`, in order. `scratch` is reused between calls.
+pub fn for_each_word(title: &str, scratch: &mut String, mut on_word: impl FnMut(Word<'_>)) {
+    let shouting = is_shouting(title);
+    let mut starts_clause = true;
+    let mut emit = |raw: &str, gap_breaks: bool, scratch: &mut String| {
+        starts_clause |= gap_breaks;
+        normalise(raw, shouting, scratch);
+        if !scratch.is_empty() {
+            let is_capitalised = raw.chars().next().is_some_and(char::is_uppercase);
+            on_word(Word {
+                token: scratch,
+                raw,
+                starts_clause,
+                is_capitalised,
+            });
+            starts_clause = false;
+        }
+    };
+    if title.is_ascii() {
+        let bytes = title.as_bytes();
+        let mut i = 0;
+        let mut gap_start = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' {
+                let end = ascii_word_end(bytes, i);
+                let word = &title[i..end];
+                emit(word, gap_breaks(&title[gap_start..i]), scratch);
+                // The full stop of `U.S.` belongs to the acronym, not to the sentence.
+                let own_stop = is_dotted_acronym(word) && bytes.get(end) == Some(&b'.');
+                i = end;
+                gap_start = end + usize::from(own_stop);
+            } else {
+                i += 1;
+            }
+        }
+    } else {
+        let mut gap_breaks_clause = false;
+        let mut after_dotted = false;
+        for segment in title.split_word_bounds() {
+            if segment.chars().any(char::is_alphanumeric) {
+                emit(segment, gap_breaks_clause, scratch);
+                gap_breaks_clause = false;
+                after_dotted = is_dotted_acronym(segment);
+            } else {
+                let gap = if after_dotted {
+                    segment.strip_prefix('.').unwrap_or(segment)
+                } else {
+                    segment
+                };
+                gap_breaks_clause |= gap_breaks(gap);
+                after_dotted = false;
+            }
+        }
+    }
+}
+
+/// `U.S`, `e.g`: single letters joined by full stops.
+fn is_dotted_acronym(word: &str) -> bool {
+    word.contains('.')
+        && word
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+}
+
+/// True when the text between two words holds punctuation other than spaces and hyphens.
+fn gap_breaks(gap: &str) -> bool {
+    gap.chars()
+        .any(|c| !(c.is_whitespace() || matches!(c, '-' | '–' | '#' | '@')))
+}
+
+/// End of an ASCII word starting at `start`: letters, digits and `_`, joined across a single `'`
+/// or `.` between letters (`don't`, `U.S`) and `.` or `,` between digits (`1,204`, `3.5`), as
+/// UAX #29 does.
+fn ascii_word_end(bytes: &[u8], start: usize) -> usize {
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut i = start;
+    loop {
+        while i < bytes.len() && is_word(bytes[i]) {
+            i += 1;
+        }
+        let (Some(&mid), Some(&next)) = (bytes.get(i), bytes.get(i + 1)) else {
+            return i;
+        };
+        let prev = bytes[i - 1];
+        let letters =
+            prev.is_ascii_alphabetic() && next.is_ascii_alphabetic() && matches!(mid, b'\'' | b'.');
+        let digits =
+            prev.is_ascii_digit() && next.is_ascii_digit() && matches!(mid, b'.' | b',' | b'\'');
+        if letters || digits {
+            i += 1;
+        } else {
+            return i;
+        }
+    }
+}
+
+/// More than 60% of at least 12 letters in upper case: a shouted headline, whose upper-case
+/// words are not acronyms.
+fn is_shouting(title: &str) -> bool {
+    let (mut upper, mut letters) = (0usize, 0usize);
+    if title.is_ascii() {
+        for b in title.bytes().filter(u8::is_ascii_alphabetic) {
+            letters += 1;
+            upper += usize::from(b.is_ascii_uppercase());
+        }
+    } else {
+        for c in title.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+    }
+    letters >= 12 && upper * 5 > letters * 3
+}
+
+/// Writes the normalised token of `raw` into `out` (empty when nothing is left).
+fn normalise(raw: &str, shouting: bool, out: &mut String) {
+    out.clear();
+    let mut word = raw;
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = word.strip_suffix(suffix).filter(|s| !s.is_empty()) {
+            word = stem;
+            break;
+        }
+    }
+    word = word.trim_end_matches(['\'', '’']);
+    if word.is_ascii() && word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        // Fast path for the common case: an ASCII word that is not an acronym.
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
+    let dotted = is_dotted_acronym(word);
+    let n_letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let all_upper = n_letters >= 2 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    let is_acronym = !shouting && all_upper && (dotted || n_letters <= 5);
+    if dotted {
+        out.extend(word.chars().filter(|&c| c != '.'));
+    } else {
+        out.push_str(word);
+    }
+    if word.is_ascii() {
+        out.make_ascii_lowercase();
+    } else {
+        let lower = out.to_lowercase();
+        out.clear();
+        out.push_str(&lower);
+    }
+    if is_acronym && is_english_stopword(out) {
+        out.make_ascii_uppercase();
+    }
+}
+
+/// The benchmark's plain tokenizer: ASCII lower case, split on `[^a-z0-9]`, tokens of length ≥ 2.
+pub fn for_each_plain_word(title: &str, mut on_token: impl FnMut(&str)) {
+    let mut buffer = [0u8; 64];
+    for raw in title.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if raw.len() < 2 {
+            continue;
+        }
+        if raw.len() <= buffer.len() {
+            let lower = &mut buffer[..raw.len()];
+            lower.copy_from_slice(raw.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII alphanumerics only, so this is valid UTF-8.
+            on_token(std::str::from_utf8(lower).unwrap_or_default());
+        } else {
+            on_token(&raw.to_ascii_lowercase());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,95 @@
+//! The tokenizer on the seed's headlines and every quirk, one line each.
+
+use super::*;
+
+fn tokens(title: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_word(title, &mut String::new(), |w| {
+        out.push(format!(
+            "{}{}",
+            if w.starts_clause { "|" } else { "" },
+            w.token
+        ))
+    });
+    out
+}
+
+#[track_caller]
+fn check(title: &str, expected: &str) {
+    assert_eq!(tokens(title).join(" "), expected, "title {title:?}");
+}
+
+#[test]
+fn seed_headlines() {
+    check(
+        "Lukashenko and Putin say Belarus 'problems' will be resolved",
+        "|lukashenko and putin say belarus |problems |will be resolved",
+    );
+    check(
+        "Zelensky’s calls to provide Ukraine with nuclear arms 'approach madness' — Kremlin",
+        "|zelensky calls to provide ukraine with nuclear arms |approach madness |kremlin",
+    );
+    check(
+        "Araghchi: Re-imposing maximum pressure to add to US failures",
+        "|araghchi |re imposing maximum pressure to add to US failures",
+    );
+    check(
+        "#NBC: U.S. drafts plan to withdraw all its troops from Syria",
+        "|nbc |US drafts plan to withdraw all its troops from syria",
+    );
+    check(
+        "#bneIntellinews: Ruben Vardanyan's and the other Armenians' accusations are purely political",
+        "|bneintellinews |ruben vardanyan and the other armenians |accusations are purely political",
+    );
+    check(
+        "US to again withdraw from the UN Human Rights Council",
+        "|US to again withdraw from the un human rights council",
+    );
+    check(
+        "Kremlin says contacts with Trump's team intensified over Ukraine, Nato",
+        "|kremlin says contacts with trump team intensified over ukraine |nato",
+    );
+}
+
+#[test]
+fn quirks() {
+    check(
+        "Путин и Лукашенко обсудили интеграцию",
+        "|путин и лукашенко обсудили интеграцию",
+    );
+    check(
+        "Zelensky’s aide says “no” to talks",
+        "|zelensky aide says |no |to talks",
+    );
+    check(
+        "Café owners’ union backs ban",
+        "|café owners |union backs ban",
+    );
+    check(
+        "Views hit 1,204 and 3.5 million in 2024",
+        "|views hit 1,204 and 3.5 million in 2024",
+    );
+    check("WHO warns; who knew?", "|WHO warns |who knew");
+    check(
+        "BREAKING: US TROOPS LEAVE SYRIA",
+        "|breaking |us troops leave syria",
+    );
+    check("don't stop", "|don't stop");
+    check("", "");
+    check("— ! ?", "");
+}
+
+#[test]
+fn plain_tokenizer_matches_the_workload_definition() {
+    let mut out = Vec::new();
+    for_each_plain_word(
+        "Gril Hosloux's Campaign Cha Fraivoo a Click, \"Hel Mywyx\" 129",
+        |t| out.push(t.to_owned()),
+    );
+    assert_eq!(
+        out,
+        [
+            "gril", "hosloux", "campaign", "cha", "fraivoo", "click", "hel", "mywyx", "129"
+        ]
+    );
+}

@@ -1,0 +1,56 @@
+//! View-count distributions: log-binned histogram, top headlines, views by hour.
+
+use super::selection::Selection;
+use super::store::{NO_VIEWS, Store};
+
+/// `floor(log2(views + 1))`: bin 0 holds 0 views, bin 1 holds 1–2, bin 2 holds 3–6, …
+pub fn log2_bin(views: u32) -> u32 {
+    31 - (u64::from(views) + 1).leading_zeros().saturating_sub(32)
+}
+
+/// Article counts per log2 bin (index = bin), over articles that have views.
+pub fn views_log2_histogram(store: &Store, selection: &Selection) -> Vec<u32> {
+    let mut bins = vec![0u32; 33];
+    let mut add = |v: u32| {
+        if v != NO_VIEWS {
+            bins[log2_bin(v) as usize] += 1;
+        }
+    };
+    match selection {
+        Selection::Range(range) => store.views[range.start as usize..range.end as usize]
+            .iter()
+            .for_each(|&v| add(v)),
+        Selection::Rows(rows) => rows.iter().for_each(|&r| add(store.views[r as usize])),
+    }
+    while bins.last() == Some(&0) {
+        bins.pop();
+    }
+    bins
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log2_bins_match_the_workload_definition() {
+        let cases = [
+            (0, 0),
+            (1, 1),
+            (2, 1),
+            (3, 2),
+            (6, 2),
+            (7, 3),
+            (1023, 10),
+            (u32::MAX - 1, 31),
+        ];
+        for (views, bin) in cases {
+            assert_eq!(log2_bin(views), bin, "views {views}");
+            assert_eq!(
+                f64::from(views).ln_1p().div_euclid(std::f64::consts::LN_2) as u32,
+                bin.min(31),
+                "float check {views}"
+            );
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! `headline-trends bench <csv> [--runs N] [--tokenizer rich|plain]`: the shared workload's ops,
+//! timed natively, one JSON object per line with the median time and the result digest.
+
+use super::CliError;
+use crate::analysis::bench_ops::{OPS, run_op};
+use crate::analysis::{Store, TokenizerKind};
+use crate::ingest::{self, ParseOptions};
+use lexopt::prelude::*;
+use serde_json::json;
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Runs `work` `runs` times; returns the median milliseconds and the last result.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "the benchmark is where the clock is read"
+)]
+fn time<T>(runs: usize, mut work: impl FnMut() -> T) -> (f64, T) {
+    let mut times = Vec::with_capacity(runs);
+    let mut last = None;
+    for _ in 0..runs.max(1) {
+        let start = Instant::now();
+        let result = std::hint::black_box(work());
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+        last = Some(result);
+    }
+    times.sort_by(f64::total_cmp);
+    let median = times[times.len() / 2];
+    (
+        median,
+        last.unwrap_or_else(|| unreachable!("at least one run")),
+    )
+}
+
+fn round3(ms: f64) -> f64 {
+    (ms * 1000.0).round() / 1000.0
+}
+
+pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
+    let mut path: Option<PathBuf> = None;
+    let mut runs = 10usize;
+    let mut tokenizer = TokenizerKind::Rich;
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("runs") => runs = parser.value()?.parse()?,
+            Long("tokenizer") => {
+                tokenizer = match parser.value()?.string()?.as_str() {
+                    "rich" => TokenizerKind::Rich,
+                    "plain" => TokenizerKind::Plain,
+                    other => {
+                        return Err(CliError(format!(
+                            "unknown tokenizer {other:?}; use rich or plain"
+                        )));
+                    }
+                }
+            }
+            Value(value) if path.is_none() => path = Some(value.into()),
+            _ => return Err(arg.unexpected().into()),
+        }
+    }
+    let path = path.ok_or_else(|| {
+        CliError("bench needs a CSV file (see ../shared/bench/gen-data.mjs)".to_owned())
+    })?;
+    let bytes = std::fs::read(&path)
+        .map_err(|e| CliError(format!("cannot read {}: {e}", path.display())))?;
+    let utc = chrono::FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!());
+    let load = || -> Result<Store, CliError> {
+        let ingested = ingest::parse(&bytes, &ParseOptions::default())?;
+        Ok(Store::build(ingested.dataset, tokenizer, utc))
+    };
+    let (load_ms, store) = time(runs.min(5), load);
+    let store = store?;
+    let tokenizer_name = if tokenizer == TokenizerKind::Plain {
+        "plain"
+    } else {
+        "rich"
+    };
+    let bytes_per_article = store.heap_bytes() as f64 / store.len().max(1) as f64;
+    writeln!(
+        out,
+        "{}",
+        json!({"op": "a_load", "median_ms": round3(load_ms), "rows": store.len(), "tokenizer": tokenizer_name, "store_bytes_per_article": bytes_per_article.round()})
+    )?;
+    for op in OPS {
+        let (ms, digest) = time(runs, || run_op(&store, op));
+        writeln!(
+            out,
+            "{}",
+            json!({"op": op, "median_ms": round3(ms), "digest": digest, "tokenizer": tokenizer_name})
+        )?;
+    }
+    Ok(())
+}

@@ -8,7 +8,5 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!(
-        "headline-trends-web runs in the browser: build it with `trunk build` (see README.md)"
-    );
+    eprintln!("headline-trends-web runs in the browser: build it with `trunk build` (see README.md)");
 }

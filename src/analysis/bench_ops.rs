@@ -33,43 +33,28 @@ pub fn range_selection(store: &Store) -> Selection {
 /// Op e counts word occurrences, as the workload defines it (the dashboard counts articles).
 pub fn run_op(store: &Store, name: &str) -> Option<Digest> {
     let all = Selection::all(store.len());
-    let per_day = |selection: &Selection| {
-        digest(
-            counts_per_day(store, selection)
-                .into_iter()
-                .map(|(d, n)| (d, u64::from(n))),
-        )
-    };
+    let per_day =
+        |selection: &Selection| digest(counts_per_day(store, selection).into_iter().map(|(d, n)| (d, u64::from(n))));
     let top_words = |selection: &Selection| {
         let counts = occurrences_per_token(store, selection);
-        digest(top_of_counts(store, &counts, 50).into_iter().map(|k| {
-            (
-                store.vocab.text(k.token).to_owned(),
-                u64::from(k.n_articles),
-            )
-        }))
+        digest(
+            top_of_counts(store, &counts, 50)
+                .into_iter()
+                .map(|k| (store.vocab.text(k.token).to_owned(), u64::from(k.n_articles))),
+        )
     };
     Some(match name {
         "b_count_per_day" => per_day(&all),
         "c_keyword_per_day" => per_day(&Selection::Rows(rows_with_substring(store, "election"))),
         "d_range_views_hist" => {
             let bins = views_log2_histogram(store, &range_selection(store));
-            digest(
-                bins.into_iter()
-                    .enumerate()
-                    .map(|(bin, n)| (bin, u64::from(n))),
-            )
+            digest(bins.into_iter().enumerate().map(|(bin, n)| (bin, u64::from(n))))
         }
         "e_top_words_range" => top_words(&range_selection(store)),
         "e_top_words_all" => top_words(&all),
         "f_hour_weekday" => {
             let (cells, _) = weekday_hour_counts(store, &all);
-            digest(
-                cells
-                    .into_iter()
-                    .enumerate()
-                    .map(|(cell, n)| (cell, u64::from(n))),
-            )
+            digest(cells.into_iter().enumerate().map(|(cell, n)| (cell, u64::from(n))))
         }
         _ => return None,
     })

@@ -33,11 +33,7 @@ pub fn digest<K: Display>(pairs: impl IntoIterator<Item = (K, u64)>) -> Digest {
         groups += 1;
         total += count;
     }
-    Digest {
-        hash: format!("{hash:08x}"),
-        groups,
-        total,
-    }
+    Digest { hash: format!("{hash:08x}"), groups, total }
 }
 
 #[cfg(test)]

@@ -53,6 +53,18 @@ pub fn article_counts_per_token(store: &Store, selection: &Selection) -> Vec<u32
 /// Occurrences per token over `selection` (a word twice in one headline counts twice), as the
 /// benchmark workload's op e counts.
 pub fn occurrences_per_token(store: &Store, selection: &Selection) -> Vec<u32> {
+    let n_rows = u32::try_from(store.len()).unwrap_or(u32::MAX);
+    if let Selection::Range(range) = selection
+        && range.len() * 2 > store.len()
+    {
+        let mut counts = store.vocab.occurrences.clone();
+        for row in [0..range.start, range.end..n_rows].into_iter().flatten() {
+            for &t in store.row_tokens(row) {
+                counts[(t & !CLAUSE_BIT) as usize] -= 1;
+            }
+        }
+        return counts;
+    }
     let mut counts = vec![0u32; store.vocab.len()];
     for row in selection.iter() {
         for &t in store.row_tokens(row) {
@@ -75,15 +87,10 @@ pub fn top_of_counts(store: &Store, counts: &[u32], n: usize) -> Vec<KeywordCoun
         .iter()
         .enumerate()
         .filter(|&(t, &c)| c > 0 && !vocab.is_stop[t])
-        .map(|(t, &c)| KeywordCount {
-            token: TokenId::try_from(t).unwrap_or(0),
-            n_articles: c,
-        })
+        .map(|(t, &c)| KeywordCount { token: TokenId::try_from(t).unwrap_or(0), n_articles: c })
         .collect();
     let order = |a: &KeywordCount, b: &KeywordCount| {
-        b.n_articles
-            .cmp(&a.n_articles)
-            .then_with(|| vocab.text(a.token).cmp(vocab.text(b.token)))
+        b.n_articles.cmp(&a.n_articles).then_with(|| vocab.text(a.token).cmp(vocab.text(b.token)))
     };
     if candidates.len() > n && n > 0 {
         candidates.select_nth_unstable_by(n - 1, order);
@@ -103,8 +110,7 @@ pub fn rows_with_substring(store: &Store, needle: &str) -> Vec<u32> {
         .iter()
         .filter(|(_, token)| {
             token.contains(needle)
-                || (token.bytes().any(|b| b.is_ascii_uppercase())
-                    && token.to_ascii_lowercase().contains(needle))
+                || (token.bytes().any(|b| b.is_ascii_uppercase()) && token.to_ascii_lowercase().contains(needle))
         })
         .map(|(id, _)| store.vocab.postings(id))
         .collect();

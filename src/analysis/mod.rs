@@ -6,15 +6,25 @@
 #![warn(missing_docs)]
 
 pub mod bench_ops;
+pub mod bursts;
+pub mod dashboard;
 pub mod digest;
+pub mod filter;
+pub mod frequency;
+pub mod grams;
 pub mod keywords;
+pub mod rising;
 pub mod selection;
+pub mod series;
+pub mod stats;
 pub mod stopwords;
 pub mod store;
 pub mod text_column;
 pub mod time_keys;
 pub mod timing;
 pub mod tokenize;
+pub mod topic_rows;
+pub mod topics;
 pub mod views;
 pub mod vocab;
 pub mod volume;

@@ -31,6 +31,22 @@ impl Selection {
         self.len() == 0
     }
 
+    /// The first (earliest) row.
+    pub fn first(&self) -> Option<u32> {
+        match self {
+            Selection::Range(range) => (!range.is_empty()).then_some(range.start),
+            Selection::Rows(rows) => rows.first().copied(),
+        }
+    }
+
+    /// The last (latest) row.
+    pub fn last(&self) -> Option<u32> {
+        match self {
+            Selection::Range(range) => (!range.is_empty()).then(|| range.end - 1),
+            Selection::Rows(rows) => rows.last().copied(),
+        }
+    }
+
     /// The rows in ascending order.
     pub fn iter(&self) -> SelectionIter<'_> {
         match self {
@@ -152,14 +168,8 @@ mod tests {
         assert_eq!(union(&[&[1, 4], &[2, 4, 9], &[]]), [1, 2, 4, 9]);
         assert_eq!(difference(&[1, 2, 3, 4], &[2, 4, 6]), [1, 3]);
         let range = Selection::Range(2..6);
-        assert_eq!(
-            range.intersect_sorted(&[1, 2, 5, 6, 7]),
-            Selection::Rows(vec![2, 5])
-        );
-        assert_eq!(
-            range.retain(|r| r % 2 == 1).iter().collect::<Vec<_>>(),
-            [3, 5]
-        );
+        assert_eq!(range.intersect_sorted(&[1, 2, 5, 6, 7]), Selection::Rows(vec![2, 5]));
+        assert_eq!(range.retain(|r| r % 2 == 1).iter().collect::<Vec<_>>(), [3, 5]);
         assert_eq!(Selection::all(3).len(), 3);
     }
 }

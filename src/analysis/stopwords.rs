@@ -174,10 +174,10 @@ pub const ENGLISH: &[&str] = &[
 
 /// The stop list of the shared benchmark workload (`WORKLOAD.md`, plain tokenizer), sorted.
 pub const BENCH_PLAIN: &[&str] = &[
-    "a", "about", "after", "amid", "an", "and", "are", "as", "at", "be", "by", "can", "could",
-    "for", "from", "has", "have", "how", "in", "into", "is", "it", "its", "more", "new", "not",
-    "of", "on", "one", "or", "out", "over", "says", "than", "that", "the", "this", "to", "up",
-    "was", "were", "what", "when", "who", "why", "will", "with", "you",
+    "a", "about", "after", "amid", "an", "and", "are", "as", "at", "be", "by", "can", "could", "for", "from", "has",
+    "have", "how", "in", "into", "is", "it", "its", "more", "new", "not", "of", "on", "one", "or", "out", "over",
+    "says", "than", "that", "the", "this", "to", "up", "was", "were", "what", "when", "who", "why", "will", "with",
+    "you",
 ];
 
 /// True when `word` (lower case) is in the English list.
@@ -192,11 +192,7 @@ mod tests {
     #[test]
     fn lists_are_sorted_and_unique_for_binary_search() {
         for list in [ENGLISH, BENCH_PLAIN] {
-            assert!(
-                list.windows(2).all(|w| w[0] < w[1]),
-                "{:?}",
-                list.windows(2).find(|w| w[0] >= w[1])
-            );
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
         }
         assert!(is_english_stopword("the") && !is_english_stopword("ukraine"));
     }

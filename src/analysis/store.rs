@@ -6,6 +6,7 @@
 //! has-time-of-day, views, category code, title (one buffer), url, source line, token ids.
 //! Calendar keys (`TimeKeys`) are derived for one time zone and can be recomputed for another.
 
+use super::grams::{Grams, find_names, find_phrases};
 use super::stopwords::{BENCH_PLAIN, is_english_stopword};
 use super::text_column::TextColumn;
 use super::time_keys::TimeKeys;
@@ -14,6 +15,7 @@ use super::vocab::{TokenId, Vocab};
 use crate::model::Dataset;
 use chrono::FixedOffset;
 use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// Marks a token that starts a clause (first word, or after punctuation) in `Store::tokens`.
 pub const CLAUSE_BIT: u32 = 1 << 31;
@@ -49,6 +51,8 @@ pub struct Store {
     pub titles: TextColumn,
     /// Links (empty when absent).
     pub urls: TextColumn,
+    /// Bodies or summaries (empty when absent).
+    pub bodies: TextColumn,
     /// Source line of each row.
     pub lines: Vec<u32>,
     /// Token ids of every row, with `CLAUSE_BIT` on clause starts.
@@ -62,6 +66,8 @@ pub struct Store {
     pub n_undated: usize,
     /// The tokenizer used.
     pub tokenizer: TokenizerKind,
+    phrases: OnceLock<Grams>,
+    names: OnceLock<Grams>,
 }
 
 impl Store {
@@ -72,12 +78,8 @@ impl Store {
     /// the compact columns into time order.
     pub fn build(dataset: Dataset, tokenizer: TokenizerKind, time_zone: FixedOffset) -> Store {
         let file = FileOrderColumns::read(dataset, tokenizer);
-        let mut order: Vec<(i64, u32)> = file
-            .ts_ms
-            .iter()
-            .enumerate()
-            .filter_map(|(i, ts)| Some(((*ts)?, u32::try_from(i).ok()?)))
-            .collect();
+        let mut order: Vec<(i64, u32)> =
+            file.ts_ms.iter().enumerate().filter_map(|(i, ts)| Some(((*ts)?, u32::try_from(i).ok()?))).collect();
         order.sort_unstable();
         let n = order.len();
         let mut store = Store {
@@ -88,6 +90,7 @@ impl Store {
             categories: file.categories,
             titles: TextColumn::with_capacity(n, file.titles.heap_bytes()),
             urls: TextColumn::with_capacity(n, file.urls.heap_bytes()),
+            bodies: TextColumn::with_capacity(n, file.bodies.heap_bytes()),
             lines: Vec::with_capacity(n),
             tokens: Vec::with_capacity(file.tokens.len()),
             token_ends: Vec::with_capacity(n),
@@ -95,6 +98,8 @@ impl Store {
             keys: TimeKeys::compute(&[], &[], time_zone),
             n_undated: file.ts_ms.len() - n,
             tokenizer,
+            phrases: OnceLock::new(),
+            names: OnceLock::new(),
         };
         for (ts, index) in order {
             let i = index as usize;
@@ -104,18 +109,11 @@ impl Store {
             store.category.push(file.category[i]);
             store.titles.push(file.titles.get(i));
             store.urls.push(file.urls.get(i));
+            store.bodies.push(file.bodies.get(i));
             store.lines.push(file.lines[i]);
-            let start = if i == 0 {
-                0
-            } else {
-                file.token_ends[i - 1] as usize
-            };
-            store
-                .tokens
-                .extend_from_slice(&file.tokens[start..file.token_ends[i] as usize]);
-            store
-                .token_ends
-                .push(u32::try_from(store.tokens.len()).unwrap_or(u32::MAX));
+            let start = if i == 0 { 0 } else { file.token_ends[i - 1] as usize };
+            store.tokens.extend_from_slice(&file.tokens[start..file.token_ends[i] as usize]);
+            store.token_ends.push(u32::try_from(store.tokens.len()).unwrap_or(u32::MAX));
         }
         store.finish_vocab();
         store.keys = TimeKeys::compute(&store.ts_ms, &store.has_time, time_zone);
@@ -131,9 +129,7 @@ impl Store {
                 if plain {
                     BENCH_PLAIN.binary_search(&token).is_ok()
                 } else {
-                    is_english_stopword(token)
-                        || token.chars().count() < 2
-                        || token.chars().all(|c| !c.is_alphabetic())
+                    is_english_stopword(token) || token.chars().count() < 2 || token.chars().all(|c| !c.is_alphabetic())
                 }
             })
             .collect();
@@ -144,6 +140,29 @@ impl Store {
             &stripped[start..ends[row] as usize]
         });
         self.vocab.index_rows(stripped_rows);
+    }
+
+    /// Frequent phrases, found on first use.
+    pub fn phrases(&self) -> &Grams {
+        self.phrases.get_or_init(|| find_phrases(self))
+    }
+
+    /// Names (runs of capitalised words), found on first use.
+    pub fn names(&self) -> &Grams {
+        self.names.get_or_init(|| find_names(self))
+    }
+
+    /// The token ids of `text` as this store tokenizes it; `None` if a word never occurs.
+    pub fn token_ids(&self, text: &str) -> Option<Vec<u32>> {
+        let mut words = Vec::new();
+        match self.tokenizer {
+            TokenizerKind::Rich => for_each_word(text, &mut String::new(), |w| words.push(w.token.to_owned())),
+            TokenizerKind::Plain => for_each_plain_word(text, |t| words.push(t.to_owned())),
+        }
+        if words.is_empty() {
+            return None;
+        }
+        words.iter().map(|w| self.vocab.id(w)).collect()
     }
 
     /// Recomputes the calendar keys for another time zone.
@@ -166,11 +185,7 @@ impl Store {
     /// The token ids of `row`, with `CLAUSE_BIT` flags.
     pub fn row_tokens(&self, row: u32) -> &[u32] {
         let row = row as usize;
-        let start = if row == 0 {
-            0
-        } else {
-            self.token_ends[row - 1] as usize
-        };
+        let start = if row == 0 { 0 } else { self.token_ends[row - 1] as usize };
         &self.tokens[start..self.token_ends[row] as usize]
     }
 
@@ -192,6 +207,7 @@ impl Store {
             + (self.views.capacity() + self.category.capacity() + self.lines.capacity()) * 4
             + self.titles.heap_bytes()
             + self.urls.heap_bytes()
+            + self.bodies.heap_bytes()
             + (self.tokens.capacity() + self.token_ends.capacity()) * 4
             + self.vocab.heap_bytes()
             + self.keys.day.capacity() * 4
@@ -210,6 +226,7 @@ struct FileOrderColumns {
     categories: Vec<String>,
     titles: TextColumn,
     urls: TextColumn,
+    bodies: TextColumn,
     lines: Vec<u32>,
     tokens: Vec<u32>,
     token_ends: Vec<u32>,
@@ -228,6 +245,7 @@ impl FileOrderColumns {
             categories: Vec::new(),
             titles: TextColumn::with_capacity(n, title_bytes),
             urls: TextColumn::with_capacity(n, 0),
+            bodies: TextColumn::with_capacity(n, 0),
             lines: Vec::with_capacity(n),
             tokens: Vec::with_capacity(n * 10),
             token_ends: Vec::with_capacity(n),
@@ -237,44 +255,27 @@ impl FileOrderColumns {
         let mut first_seen_codes: FxHashMap<String, u32> = FxHashMap::default();
         let mut scratch = String::new();
         for article in dataset.articles {
-            columns
-                .ts_ms
-                .push(article.published_at.map(|p| p.unix_ms()));
-            columns
-                .has_time
-                .push(article.published_at.is_some_and(|p| p.has_time_of_day));
-            columns.views.push(
-                article
-                    .views
-                    .map_or(NO_VIEWS, |v| u32::try_from(v).unwrap_or(NO_VIEWS - 1)),
-            );
+            columns.ts_ms.push(article.published_at.map(|p| p.unix_ms()));
+            columns.has_time.push(article.published_at.is_some_and(|p| p.has_time_of_day));
+            columns.views.push(article.views.map_or(NO_VIEWS, |v| u32::try_from(v).unwrap_or(NO_VIEWS - 1)));
             let code = article.category.map(|c| {
                 let next = u32::try_from(first_seen_codes.len()).unwrap_or(NO_CATEGORY);
                 *first_seen_codes.entry(c).or_insert(next)
             });
             columns.category.push(code.unwrap_or(NO_CATEGORY));
             columns.titles.push(&article.title);
-            columns
-                .urls
-                .push(article.url.as_deref().unwrap_or_default());
+            columns.urls.push(article.url.as_deref().unwrap_or_default());
+            columns.bodies.push(article.body.as_deref().unwrap_or_default());
             columns.lines.push(article.line.get());
             let (tokens, vocab) = (&mut columns.tokens, &mut columns.vocab);
             match tokenizer {
                 TokenizerKind::Rich => for_each_word(&article.title, &mut scratch, |word| {
                     let id = vocab.intern(word.token);
-                    tokens.push(if word.starts_clause {
-                        id | CLAUSE_BIT
-                    } else {
-                        id
-                    });
+                    tokens.push(if word.starts_clause { id | CLAUSE_BIT } else { id });
                 }),
-                TokenizerKind::Plain => {
-                    for_each_plain_word(&article.title, |token| tokens.push(vocab.intern(token)))
-                }
+                TokenizerKind::Plain => for_each_plain_word(&article.title, |token| tokens.push(vocab.intern(token))),
             }
-            columns
-                .token_ends
-                .push(u32::try_from(tokens.len()).unwrap_or(u32::MAX));
+            columns.token_ends.push(u32::try_from(tokens.len()).unwrap_or(u32::MAX));
         }
         let mut by_name: Vec<(String, u32)> = first_seen_codes.into_iter().collect();
         by_name.sort_unstable();

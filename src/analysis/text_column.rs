@@ -10,26 +10,18 @@ pub struct TextColumn {
 impl TextColumn {
     /// An empty column with room for `n` strings.
     pub fn with_capacity(n: usize, n_bytes: usize) -> TextColumn {
-        TextColumn {
-            buffer: String::with_capacity(n_bytes),
-            ends: Vec::with_capacity(n),
-        }
+        TextColumn { buffer: String::with_capacity(n_bytes), ends: Vec::with_capacity(n) }
     }
 
     /// Appends one string (columns beyond 4 GiB of text are not supported: the offset saturates).
     pub fn push(&mut self, text: &str) {
         self.buffer.push_str(text);
-        self.ends
-            .push(u32::try_from(self.buffer.len()).unwrap_or(u32::MAX));
+        self.ends.push(u32::try_from(self.buffer.len()).unwrap_or(u32::MAX));
     }
 
     /// The string at `index`.
     pub fn get(&self, index: usize) -> &str {
-        let start = if index == 0 {
-            0
-        } else {
-            self.ends[index - 1] as usize
-        };
+        let start = if index == 0 { 0 } else { self.ends[index - 1] as usize };
         &self.buffer[start..self.ends[index] as usize]
     }
 

@@ -23,6 +23,9 @@ pub struct TimeKeys {
     pub weekday: Vec<u8>,
     /// `(day, first row)` for each run of rows on the same day, in row order.
     pub day_runs: Vec<(i32, u32)>,
+    /// `(weekday × 24 + hour, first row)` for each run of rows in the same hour of the same day
+    /// (`NO_HOUR` rows get cell `u16::MAX`), in row order.
+    pub hour_runs: Vec<(u16, u32)>,
 }
 
 /// The day number of an instant in `offset`.
@@ -41,32 +44,27 @@ impl TimeKeys {
     pub fn compute(ts_ms: &[i64], has_time: &[bool], offset: FixedOffset) -> TimeKeys {
         let offset_ms = i64::from(offset.local_minus_utc()) * 1000;
         let n = ts_ms.len();
-        let (mut day, mut hour, mut weekday) = (
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-        );
+        let (mut day, mut hour, mut weekday) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
         let mut day_runs: Vec<(i32, u32)> = Vec::new();
+        let mut hour_runs: Vec<(u16, u32)> = Vec::new();
+        let mut last_hour_key: Option<(i32, u8)> = None;
         for (row, (&ts, &timed)) in ts_ms.iter().zip(has_time).enumerate() {
             let local = ts + offset_ms;
             let d = i32::try_from(local.div_euclid(DAY_MS)).unwrap_or(i32::MAX);
             day.push(d);
-            hour.push(if timed {
-                u8::try_from(local.rem_euclid(DAY_MS) / HOUR_MS).unwrap_or(0)
-            } else {
-                NO_HOUR
-            });
+            hour.push(if timed { u8::try_from(local.rem_euclid(DAY_MS) / HOUR_MS).unwrap_or(0) } else { NO_HOUR });
             weekday.push(weekday_of_day(d));
+            let row = u32::try_from(row).unwrap_or(u32::MAX);
             if day_runs.last().is_none_or(|&(last, _)| last != d) {
-                day_runs.push((d, u32::try_from(row).unwrap_or(u32::MAX)));
+                day_runs.push((d, row));
+            }
+            let h = hour[hour.len() - 1];
+            if last_hour_key != Some((d, h)) {
+                last_hour_key = Some((d, h));
+                let cell = if h == NO_HOUR { u16::MAX } else { u16::from(weekday_of_day(d)) * 24 + u16::from(h) };
+                hour_runs.push((cell, row));
             }
         }
-        TimeKeys {
-            offset,
-            day,
-            hour,
-            weekday,
-            day_runs,
-        }
+        TimeKeys { offset, day, hour, weekday, day_runs, hour_runs }
     }
 }

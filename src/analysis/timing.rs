@@ -21,8 +21,79 @@ pub fn weekday_hour_counts(store: &Store, selection: &Selection) -> ([u32; N_CEL
         }
     };
     match selection {
-        Selection::Range(range) => (range.start as usize..range.end as usize).for_each(&mut add),
+        Selection::Range(range) => return range_counts(store, range.clone()),
         Selection::Rows(rows) => rows.iter().for_each(|&r| add(r as usize)),
     }
     (cells, n_date_only)
+}
+
+/// Grid counts of a row range from the hour runs: one step per hour of the calendar, not per row.
+fn range_counts(store: &Store, range: std::ops::Range<u32>) -> ([u32; N_CELLS], u32) {
+    let mut cells = [0u32; N_CELLS];
+    let mut n_date_only = 0;
+    let runs = &store.keys.hour_runs;
+    let first = runs.partition_point(|&(_, start)| start <= range.start).saturating_sub(1);
+    for (i, &(cell, start)) in runs.iter().enumerate().skip(first) {
+        if start >= range.end {
+            break;
+        }
+        let end = runs.get(i + 1).map_or(range.end, |&(_, s)| s.min(range.end));
+        let n = end.saturating_sub(start.max(range.start));
+        if cell == u16::MAX {
+            n_date_only += n;
+        } else {
+            cells[usize::from(cell)] += n;
+        }
+    }
+    (cells, n_date_only)
+}
+
+/// One cell of the weekday × hour grid.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct TimingCell {
+    /// 0 = Sunday.
+    pub weekday: u8,
+    /// 0–23.
+    pub hour: u8,
+    /// Articles published in the cell.
+    pub n_articles: u32,
+    /// Median views of those with views.
+    pub median_views: Option<f64>,
+    /// How many had views.
+    pub n_with_views: u32,
+}
+
+/// The whole grid (168 cells, Sunday 00 first) and the count of date-only articles left out.
+pub fn timing_grid(store: &Store, selection: &Selection) -> (Vec<TimingCell>, u32) {
+    let mut views: Vec<Vec<u32>> = vec![Vec::new(); N_CELLS];
+    let (counts, n_date_only) = weekday_hour_counts(store, selection);
+    for row in selection.iter() {
+        let (hour, v) = (store.keys.hour[row as usize], store.views[row as usize]);
+        if hour != NO_HOUR && v != super::store::NO_VIEWS {
+            views[usize::from(store.keys.weekday[row as usize]) * 24 + usize::from(hour)].push(v);
+        }
+    }
+    let cells = views
+        .iter_mut()
+        .enumerate()
+        .map(|(cell, v)| TimingCell {
+            weekday: u8::try_from(cell / 24).unwrap_or(0),
+            hour: u8::try_from(cell % 24).unwrap_or(0),
+            n_articles: counts[cell],
+            n_with_views: u32::try_from(v.len()).unwrap_or(u32::MAX),
+            median_views: super::stats::median(v),
+        })
+        .collect();
+    (cells, n_date_only)
+}
+
+/// The cell with the highest median views among cells with at least `min_articles` articles
+/// with views (ties: the earlier cell in the week).
+pub fn best_slot(cells: &[TimingCell], min_articles: u32) -> Option<TimingCell> {
+    cells
+        .iter()
+        .filter(|c| c.n_with_views >= min_articles)
+        .filter_map(|c| Some((c.median_views?, c)))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| (b.1.weekday, b.1.hour).cmp(&(a.1.weekday, a.1.hour))))
+        .map(|(_, c)| *c)
 }

@@ -38,12 +38,7 @@ pub fn for_each_word(title: &str, scratch: &mut String, mut on_word: impl FnMut(
         normalise(raw, shouting, scratch);
         if !scratch.is_empty() {
             let is_capitalised = raw.chars().next().is_some_and(char::is_uppercase);
-            on_word(Word {
-                token: scratch,
-                raw,
-                starts_clause,
-                is_capitalised,
-            });
+            on_word(Word { token: scratch, raw, starts_clause, is_capitalised });
             starts_clause = false;
         }
     };
@@ -73,11 +68,7 @@ pub fn for_each_word(title: &str, scratch: &mut String, mut on_word: impl FnMut(
                 gap_breaks_clause = false;
                 after_dotted = is_dotted_acronym(segment);
             } else {
-                let gap = if after_dotted {
-                    segment.strip_prefix('.').unwrap_or(segment)
-                } else {
-                    segment
-                };
+                let gap = if after_dotted { segment.strip_prefix('.').unwrap_or(segment) } else { segment };
                 gap_breaks_clause |= gap_breaks(gap);
                 after_dotted = false;
             }
@@ -87,16 +78,12 @@ pub fn for_each_word(title: &str, scratch: &mut String, mut on_word: impl FnMut(
 
 /// `U.S`, `e.g`: single letters joined by full stops.
 fn is_dotted_acronym(word: &str) -> bool {
-    word.contains('.')
-        && word
-            .split('.')
-            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+    word.contains('.') && word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
 }
 
 /// True when the text between two words holds punctuation other than spaces and hyphens.
 fn gap_breaks(gap: &str) -> bool {
-    gap.chars()
-        .any(|c| !(c.is_whitespace() || matches!(c, '-' | '–' | '#' | '@')))
+    gap.chars().any(|c| !(c.is_whitespace() || matches!(c, '-' | '–' | '#' | '@')))
 }
 
 /// End of an ASCII word starting at `start`: letters, digits and `_`, joined across a single `'`
@@ -113,10 +100,8 @@ fn ascii_word_end(bytes: &[u8], start: usize) -> usize {
             return i;
         };
         let prev = bytes[i - 1];
-        let letters =
-            prev.is_ascii_alphabetic() && next.is_ascii_alphabetic() && matches!(mid, b'\'' | b'.');
-        let digits =
-            prev.is_ascii_digit() && next.is_ascii_digit() && matches!(mid, b'.' | b',' | b'\'');
+        let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic() && matches!(mid, b'\'' | b'.');
+        let digits = prev.is_ascii_digit() && next.is_ascii_digit() && matches!(mid, b'.' | b',' | b'\'');
         if letters || digits {
             i += 1;
         } else {

@@ -17,9 +17,7 @@ pub fn views_log2_histogram(store: &Store, selection: &Selection) -> Vec<u32> {
         }
     };
     match selection {
-        Selection::Range(range) => store.views[range.start as usize..range.end as usize]
-            .iter()
-            .for_each(|&v| add(v)),
+        Selection::Range(range) => store.views[range.start as usize..range.end as usize].iter().for_each(|&v| add(v)),
         Selection::Rows(rows) => rows.iter().for_each(|&r| add(store.views[r as usize])),
     }
     while bins.last() == Some(&0) {
@@ -28,22 +26,48 @@ pub fn views_log2_histogram(store: &Store, selection: &Selection) -> Vec<u32> {
     bins
 }
 
+/// The `n` most-viewed rows, views descending, ties by newest first then row.
+pub fn top_headlines(store: &Store, selection: &Selection, n: usize) -> Vec<u32> {
+    let mut rows: Vec<u32> = selection.iter().filter(|&r| store.views[r as usize] != NO_VIEWS).collect();
+    let order = |a: &u32, b: &u32| store.views[*b as usize].cmp(&store.views[*a as usize]).then(b.cmp(a));
+    if rows.len() > n && n > 0 {
+        rows.select_nth_unstable_by(n - 1, order);
+        rows.truncate(n);
+    }
+    rows.sort_by(order);
+    rows.truncate(n);
+    rows
+}
+
+/// Views by publication hour: for each hour 0–23, the articles with views and their median.
+pub fn views_by_hour(store: &Store, selection: &Selection) -> Vec<(u8, u32, Option<f64>)> {
+    let mut per_hour: Vec<Vec<u32>> = vec![Vec::new(); 24];
+    for row in selection.iter() {
+        let (hour, views) = (store.keys.hour[row as usize], store.views[row as usize]);
+        if hour != super::time_keys::NO_HOUR && views != NO_VIEWS {
+            per_hour[usize::from(hour)].push(views);
+        }
+    }
+    per_hour
+        .iter_mut()
+        .enumerate()
+        .map(|(hour, views)| {
+            (
+                u8::try_from(hour).unwrap_or(0),
+                u32::try_from(views.len()).unwrap_or(u32::MAX),
+                super::stats::median(views),
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn log2_bins_match_the_workload_definition() {
-        let cases = [
-            (0, 0),
-            (1, 1),
-            (2, 1),
-            (3, 2),
-            (6, 2),
-            (7, 3),
-            (1023, 10),
-            (u32::MAX - 1, 31),
-        ];
+        let cases = [(0, 0), (1, 1), (2, 1), (3, 2), (6, 2), (7, 3), (1023, 10), (u32::MAX - 1, 31)];
         for (views, bin) in cases {
             assert_eq!(log2_bin(views), bin, "views {views}");
             assert_eq!(

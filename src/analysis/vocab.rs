@@ -14,6 +14,8 @@ pub struct Vocab {
     pub is_stop: Vec<bool>,
     /// Articles containing each token.
     pub doc_freq: Vec<u32>,
+    /// Occurrences of each token over all rows (a word twice in a headline counts twice).
+    pub occurrences: Vec<u32>,
     postings_ends: Vec<u32>,
     postings: Vec<u32>,
 }
@@ -52,20 +54,13 @@ impl Vocab {
 
     /// All tokens with their ids, in id order.
     pub fn iter(&self) -> impl Iterator<Item = (TokenId, &str)> {
-        self.strings
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (TokenId::try_from(i).unwrap_or(0), s.as_ref()))
+        self.strings.iter().enumerate().map(|(i, s)| (TokenId::try_from(i).unwrap_or(0), s.as_ref()))
     }
 
     /// Sorted rows containing `id`.
     pub fn postings(&self, id: TokenId) -> &[u32] {
         let id = id as usize;
-        let start = if id == 0 {
-            0
-        } else {
-            self.postings_ends[id - 1] as usize
-        };
+        let start = if id == 0 { 0 } else { self.postings_ends[id - 1] as usize };
         &self.postings[start..self.postings_ends[id] as usize]
     }
 
@@ -74,10 +69,12 @@ impl Vocab {
         let n_tokens = self.strings.len();
         let mut last_row = vec![u32::MAX; n_tokens];
         let mut doc_freq = vec![0u32; n_tokens];
+        let mut occurrences = vec![0u32; n_tokens];
         for (row, tokens) in rows.clone().enumerate() {
             let row = u32::try_from(row).unwrap_or(u32::MAX);
             for &token in tokens {
                 let t = token as usize;
+                occurrences[t] += 1;
                 if last_row[t] != row {
                     last_row[t] = row;
                     doc_freq[t] += 1;
@@ -90,10 +87,7 @@ impl Vocab {
             total += df;
             ends.push(total);
         }
-        let mut cursor: Vec<u32> = std::iter::once(0)
-            .chain(ends.iter().copied())
-            .take(n_tokens)
-            .collect();
+        let mut cursor: Vec<u32> = std::iter::once(0).chain(ends.iter().copied()).take(n_tokens).collect();
         let mut postings = vec![0u32; total as usize];
         last_row.fill(u32::MAX);
         for (row, tokens) in rows.enumerate() {
@@ -108,6 +102,7 @@ impl Vocab {
             }
         }
         self.doc_freq = doc_freq;
+        self.occurrences = occurrences;
         self.postings_ends = ends;
         self.postings = postings;
     }
@@ -118,7 +113,6 @@ impl Vocab {
         strings * 2
             + self.index.capacity() * 8
             + self.is_stop.capacity()
-            + (self.doc_freq.capacity() + self.postings_ends.capacity() + self.postings.capacity())
-                * 4
+            + (self.doc_freq.capacity() + self.postings_ends.capacity() + self.postings.capacity()) * 4
     }
 }

@@ -73,14 +73,10 @@ pub fn counts_per_day(store: &Store, selection: &Selection) -> Vec<(i32, u32)> {
     match selection {
         Selection::Range(range) => {
             let runs = &store.keys.day_runs;
-            let first = runs
-                .partition_point(|&(_, start)| start <= range.start)
-                .saturating_sub(1);
+            let first = runs.partition_point(|&(_, start)| start <= range.start).saturating_sub(1);
             let mut out = Vec::new();
             for (i, &(day, start)) in runs.iter().enumerate().skip(first) {
-                let end = runs
-                    .get(i + 1)
-                    .map_or(store.len() as u64, |&(_, s)| u64::from(s));
+                let end = runs.get(i + 1).map_or(store.len() as u64, |&(_, s)| u64::from(s));
                 let lo = u64::from(start.max(range.start));
                 let hi = end.min(u64::from(range.end));
                 if lo >= u64::from(range.end) {
@@ -108,11 +104,7 @@ pub fn counts_per_day(store: &Store, selection: &Selection) -> Vec<(i32, u32)> {
 
 /// Article counts per bucket, ascending, empty buckets left out. Hourly buckets skip
 /// date-only articles.
-pub fn counts_per_bucket(
-    store: &Store,
-    selection: &Selection,
-    width: BucketWidth,
-) -> Vec<(BucketKey, u32)> {
+pub fn counts_per_bucket(store: &Store, selection: &Selection, width: BucketWidth) -> Vec<(BucketKey, u32)> {
     let mut out: Vec<(BucketKey, u32)> = Vec::new();
     let mut add = |key: BucketKey, n: u32| match out.last_mut() {
         Some((last, count)) if *last == key => *count += n,

@@ -2,7 +2,10 @@
 //! timed natively, one JSON object per line with the median time and the result digest.
 
 use super::CliError;
-use crate::analysis::bench_ops::{OPS, run_op};
+use crate::analysis::bench_ops::{OPS, RANGE_FROM_MS, RANGE_TO_MS, run_op};
+use crate::analysis::dashboard::{ViewSettings, compute};
+use crate::analysis::filter::Filter;
+use crate::analysis::topics::{TopicKind, TopicRef};
 use crate::analysis::{Store, TokenizerKind};
 use crate::ingest::{self, ParseOptions};
 use lexopt::prelude::*;
@@ -13,10 +16,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 /// Runs `work` `runs` times; returns the median milliseconds and the last result.
-#[expect(
-    clippy::disallowed_methods,
-    reason = "the benchmark is where the clock is read"
-)]
+#[expect(clippy::disallowed_methods, reason = "the benchmark is where the clock is read")]
 fn time<T>(runs: usize, mut work: impl FnMut() -> T) -> (f64, T) {
     let mut times = Vec::with_capacity(runs);
     let mut last = None;
@@ -28,10 +28,7 @@ fn time<T>(runs: usize, mut work: impl FnMut() -> T) -> (f64, T) {
     }
     times.sort_by(f64::total_cmp);
     let median = times[times.len() / 2];
-    (
-        median,
-        last.unwrap_or_else(|| unreachable!("at least one run")),
-    )
+    (median, last.unwrap_or_else(|| unreachable!("at least one run")))
 }
 
 fn round3(ms: f64) -> f64 {
@@ -51,9 +48,7 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
                     "rich" => TokenizerKind::Rich,
                     "plain" => TokenizerKind::Plain,
                     other => {
-                        return Err(CliError(format!(
-                            "unknown tokenizer {other:?}; use rich or plain"
-                        )));
+                        return Err(CliError(format!("unknown tokenizer {other:?}; use rich or plain")));
                     }
                 }
             }
@@ -61,11 +56,8 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
             _ => return Err(arg.unexpected().into()),
         }
     }
-    let path = path.ok_or_else(|| {
-        CliError("bench needs a CSV file (see ../shared/bench/gen-data.mjs)".to_owned())
-    })?;
-    let bytes = std::fs::read(&path)
-        .map_err(|e| CliError(format!("cannot read {}: {e}", path.display())))?;
+    let path = path.ok_or_else(|| CliError("bench needs a CSV file (see ../shared/bench/gen-data.mjs)".to_owned()))?;
+    let bytes = std::fs::read(&path).map_err(|e| CliError(format!("cannot read {}: {e}", path.display())))?;
     let utc = chrono::FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!());
     let load = || -> Result<Store, CliError> {
         let ingested = ingest::parse(&bytes, &ParseOptions::default())?;
@@ -73,11 +65,7 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
     };
     let (load_ms, store) = time(runs.min(5), load);
     let store = store?;
-    let tokenizer_name = if tokenizer == TokenizerKind::Plain {
-        "plain"
-    } else {
-        "rich"
-    };
+    let tokenizer_name = if tokenizer == TokenizerKind::Plain { "plain" } else { "rich" };
     let bytes_per_article = store.heap_bytes() as f64 / store.len().max(1) as f64;
     writeln!(
         out,
@@ -86,11 +74,27 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
     )?;
     for op in OPS {
         let (ms, digest) = time(runs, || run_op(&store, op));
-        writeln!(
-            out,
-            "{}",
-            json!({"op": op, "median_ms": round3(ms), "digest": digest, "tokenizer": tokenizer_name})
-        )?;
+        writeln!(out, "{}", json!({"op": op, "median_ms": round3(ms), "digest": digest, "tokenizer": tokenizer_name}))?;
     }
+    let (filter, settings) = dashboard_scenario();
+    let (ms, data) = time(runs, || compute(&store, &filter, &[], &settings));
+    writeln!(
+        out,
+        "{}",
+        json!({"op": "g_dashboard_update", "median_ms": round3(ms), "selected": data.selection.len(), "tokenizer": tokenizer_name, "what": "keyword filter + date range: every panel's aggregation"})
+    )?;
     Ok(())
+}
+
+/// One filter change as a user makes it: a keyword topic and a four-month range, with that
+/// topic drawn over time.
+fn dashboard_scenario() -> (Filter, ViewSettings) {
+    let topic = TopicRef::new(TopicKind::Keyword, "election");
+    let filter = Filter {
+        any_topics: vec![topic.clone()],
+        from_ms: Some(RANGE_FROM_MS),
+        to_ms: Some(RANGE_TO_MS),
+        ..Filter::default()
+    };
+    (filter, ViewSettings { chosen_topics: vec![topic], ..ViewSettings::default() })
 }

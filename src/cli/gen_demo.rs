@@ -20,8 +20,9 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
     }
     let text = generate(&spec);
     match output {
-        Some(path) => std::fs::write(&path, text)
-            .map_err(|e| CliError(format!("cannot write {}: {e}", path.display()))),
+        Some(path) => {
+            std::fs::write(&path, text).map_err(|e| CliError(format!("cannot write {}: {e}", path.display())))
+        }
         None => out.write_all(text.as_bytes()).map_err(Into::into),
     }
 }

@@ -26,26 +26,16 @@ fn parse_args(args: Vec<OsString>) -> Result<InspectArgs, CliError> {
         match arg {
             Long("reference-time") => {
                 let value = parser.value()?.string()?;
-                let time = DateTime::parse_from_rfc3339(&value).map_err(|e| {
-                    CliError(format!("--reference-time {value:?} is not RFC 3339: {e}"))
-                })?;
+                let time = DateTime::parse_from_rfc3339(&value)
+                    .map_err(|e| CliError(format!("--reference-time {value:?} is not RFC 3339: {e}")))?;
                 options.reference_time = Some(time);
             }
             Long("site-offset") => {
                 let value = parser.value()?.string()?;
-                options.site_offset = value
-                    .parse::<FixedOffset>()
-                    .map_err(|e| CliError(format!("--site-offset {value:?}: {e}")))?;
+                options.site_offset =
+                    value.parse::<FixedOffset>().map_err(|e| CliError(format!("--site-offset {value:?}: {e}")))?;
             }
-            Long("format") => {
-                options.format = Some(
-                    parser
-                        .value()?
-                        .string()?
-                        .parse::<Format>()
-                        .map_err(CliError)?,
-                )
-            }
+            Long("format") => options.format = Some(parser.value()?.string()?.parse::<Format>().map_err(CliError)?),
             Long("json") => as_json = true,
             Long("articles") => articles = true,
             Value(value) if path.is_none() => path = Some(PathBuf::from(value)),
@@ -53,16 +43,8 @@ fn parse_args(args: Vec<OsString>) -> Result<InspectArgs, CliError> {
         }
     }
     let path = path.ok_or_else(|| CliError("inspect needs a file".to_owned()))?;
-    options.name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Ok(InspectArgs {
-        path,
-        options,
-        as_json,
-        articles,
-    })
+    options.name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(InspectArgs { path, options, as_json, articles })
 }
 
 /// The file's modified time, the default reference time for relative dates.
@@ -73,8 +55,7 @@ fn modified_time(path: &std::path::Path) -> Option<DateTime<FixedOffset>> {
 
 pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
     let mut args = parse_args(args)?;
-    let bytes = std::fs::read(&args.path)
-        .map_err(|e| CliError(format!("cannot read {}: {e}", args.path.display())))?;
+    let bytes = std::fs::read(&args.path).map_err(|e| CliError(format!("cannot read {}: {e}", args.path.display())))?;
     if args.options.reference_time.is_none() {
         args.options.reference_time = modified_time(&args.path);
     }
@@ -144,10 +125,8 @@ fn write_text_report(ingested: &Ingested, out: &mut dyn Write) -> Result<(), Cli
             ("body", &mapping.body),
             ("author", &mapping.author),
         ];
-        let described: Vec<String> = roles
-            .iter()
-            .filter_map(|(role, column)| column.as_ref().map(|c| format!("{role}={c:?}")))
-            .collect();
+        let described: Vec<String> =
+            roles.iter().filter_map(|(role, column)| column.as_ref().map(|c| format!("{role}={c:?}"))).collect();
         writeln!(out, "mapping:    {}", described.join(", "))?;
     }
     writeln!(
@@ -159,12 +138,7 @@ fn write_text_report(ingested: &Ingested, out: &mut dyn Write) -> Result<(), Cli
         ingested.duplicates.len()
     )?;
     if let Some((first, last)) = ingested.dataset.date_span() {
-        writeln!(
-            out,
-            "date span:  {} .. {}",
-            first.to_rfc3339(),
-            last.to_rfc3339()
-        )?;
+        writeln!(out, "date span:  {} .. {}", first.to_rfc3339(), last.to_rfc3339())?;
     }
     for warning in &ingested.warnings {
         writeln!(out, "warning:    {warning}")?;

@@ -50,14 +50,13 @@ impl Default for DemoSpec {
 
 /// The reference time as a value.
 pub fn reference_time() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(REFERENCE_TIME)
-        .unwrap_or_else(|_| unreachable!("constant is valid RFC 3339"))
+    DateTime::parse_from_rfc3339(REFERENCE_TIME).unwrap_or_else(|_| unreachable!("constant is valid RFC 3339"))
 }
 
 /// Share of a day's articles published in each hour (site time).
 const HOUR_WEIGHTS: [f64; 24] = [
-    0.3, 0.2, 0.1, 0.1, 0.1, 0.3, 0.8, 1.6, 2.2, 2.4, 2.2, 2.0, 1.8, 1.7, 1.6, 1.6, 1.8, 2.0, 2.2,
-    2.0, 1.6, 1.2, 0.8, 0.5,
+    0.3, 0.2, 0.1, 0.1, 0.1, 0.3, 0.8, 1.6, 2.2, 2.4, 2.2, 2.0, 1.8, 1.7, 1.6, 1.6, 1.8, 2.0, 2.2, 2.0, 1.6, 1.2, 0.8,
+    0.5,
 ];
 
 /// A burst: `topic` gets `multiplier` times its usual weight from `first_day` for `n_days`.
@@ -85,11 +84,7 @@ pub fn generate(spec: &DemoSpec) -> String {
         let date = spec.first_day + Duration::days(i64::from(day));
         let weekend = matches!(date.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun);
         let mean = spec.articles_per_weekday * if weekend { 0.55 } else { 1.0 };
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "small positive count"
-        )]
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "small positive count")]
         let n_today = (mean * (0.8 + 0.4 * rng.unit())).round() as usize;
         let weights = topic_weights(&bursts, day);
         for _ in 0..n_today {
@@ -108,12 +103,7 @@ fn plan_bursts(rng: &mut SplitMix64, n_days: u32) -> Vec<Burst> {
             let first_day = rng.below(n_days as usize) as u32;
             #[expect(clippy::cast_possible_truncation, reason = "below(8) < 8")]
             let n_days = 3 + rng.below(8) as u32;
-            bursts.push(Burst {
-                topic,
-                first_day,
-                n_days,
-                multiplier: 4.0 + 5.0 * rng.unit(),
-            });
+            bursts.push(Burst { topic, first_day, n_days, multiplier: 4.0 + 5.0 * rng.unit() });
         }
     }
     bursts
@@ -128,11 +118,7 @@ fn topic_weights(bursts: &[Burst], day: u32) -> Vec<f64> {
         .iter()
         .enumerate()
         .map(|(i, topic)| {
-            let boost: f64 = bursts
-                .iter()
-                .filter(|b| b.topic == i && in_burst(b, day))
-                .map(|b| b.multiplier)
-                .product();
+            let boost: f64 = bursts.iter().filter(|b| b.topic == i && in_burst(b, day)).map(|b| b.multiplier).product();
             topic.weight * boost
         })
         .collect()
@@ -150,13 +136,7 @@ fn weighted_index(rng: &mut SplitMix64, weights: &[f64]) -> usize {
     weights.len() - 1
 }
 
-fn make_article(
-    rng: &mut SplitMix64,
-    date: NaiveDate,
-    weights: &[f64],
-    bursts: &[Burst],
-    day: u32,
-) -> DemoArticle {
+fn make_article(rng: &mut SplitMix64, date: NaiveDate, weights: &[f64], bursts: &[Burst], day: u32) -> DemoArticle {
     let topic_index = weighted_index(rng, weights);
     let topic = &TOPICS[topic_index];
     let hour = u32::try_from(weighted_index(rng, &HOUR_WEIGHTS)).unwrap_or(0);
@@ -169,33 +149,13 @@ fn make_article(
     if rng.unit() < 0.3 {
         write!(title, " {}", rng.pick(CONTEXTS)).ok();
     }
-    let bursting = bursts
-        .iter()
-        .any(|b| b.topic == topic_index && in_burst(b, day));
+    let bursting = bursts.iter().any(|b| b.topic == topic_index && in_burst(b, day));
     let prime_time = matches!(hour, 7..=9 | 18..=20);
-    let mu = topic.median_views.ln()
-        + if bursting { 0.8 } else { 0.0 }
-        + if prime_time { 0.3 } else { 0.0 };
-    #[expect(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        reason = "exp() is positive; capped"
-    )]
+    let mu = topic.median_views.ln() + if bursting { 0.8 } else { 0.0 } + if prime_time { 0.3 } else { 0.0 };
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "exp() is positive; capped")]
     let views = (mu + 1.1 * rng.normal()).exp().min(5.0e6).round() as u64;
-    let body = format!(
-        "{} {}: {} {} {}.",
-        rng.pick(BODY_OPENERS),
-        date.format("%A"),
-        subject,
-        action,
-        object
-    );
-    DemoArticle {
-        title,
-        at,
-        views,
-        body,
-    }
+    let body = format!("{} {}: {} {} {}.", rng.pick(BODY_OPENERS), date.format("%A"), subject, action, object);
+    DemoArticle { title, at, views, body }
 }
 
 /// Subject–verb agreement: `+Voters` + `calls for` gives `Voters` + `call for`.
@@ -206,22 +166,12 @@ fn agree(subject: &'static str, action: &'static str) -> (&'static str, String) 
     let (verb, rest) = action.split_once(' ').unwrap_or((action, ""));
     let base = if let Some(stem) = verb.strip_suffix("ies") {
         format!("{stem}y")
-    } else if ["shes", "ches", "xes", "sses"]
-        .iter()
-        .any(|s| verb.ends_with(s))
-    {
+    } else if ["shes", "ches", "xes", "sses"].iter().any(|s| verb.ends_with(s)) {
         verb[..verb.len() - 2].to_owned()
     } else {
         verb.strip_suffix('s').unwrap_or(verb).to_owned()
     };
-    (
-        plural,
-        if rest.is_empty() {
-            base
-        } else {
-            format!("{base} {rest}")
-        },
-    )
+    (plural, if rest.is_empty() { base } else { format!("{base} {rest}") })
 }
 
 /// Writes the articles newest first: the last two days as sidebar lists with relative dates,
@@ -230,40 +180,21 @@ fn write_scrape(articles: &[DemoArticle]) -> String {
     let reference = reference_time().naive_local();
     let today = reference.date();
     let mut out = String::with_capacity(articles.len() * 180);
-    let (recent, older): (Vec<&DemoArticle>, Vec<&DemoArticle>) = articles
-        .iter()
-        .partition(|a| a.at.date() >= today - Duration::days(1) && a.at <= reference);
+    let (recent, older): (Vec<&DemoArticle>, Vec<&DemoArticle>) =
+        articles.iter().partition(|a| a.at.date() >= today - Duration::days(1) && a.at <= reference);
     for list in recent.chunks(8) {
         for (i, article) in list.iter().enumerate() {
             if i == 0 {
                 writeln!(out, "{}", article.title).ok();
             }
-            let when = if article.at.date() == today {
-                "Today"
-            } else {
-                "Yesterday"
-            };
+            let when = if article.at.date() == today { "Today" } else { "Yesterday" };
             let next = list.get(i + 1).map_or("", |a| a.title.as_str());
-            writeln!(
-                out,
-                "{}{when}, {:02}:{:02}{next}",
-                article.views,
-                article.at.hour(),
-                article.at.minute()
-            )
-            .ok();
+            writeln!(out, "{}{when}, {:02}:{:02}{next}", article.views, article.at.hour(), article.at.minute()).ok();
         }
     }
     for article in older {
         writeln!(out, "{}", article.title).ok();
-        writeln!(
-            out,
-            "{} {} {} |",
-            article.views,
-            article.at.format("%A, %-d %B, %Y, %H:%M"),
-            article.body
-        )
-        .ok();
+        writeln!(out, "{} {} {} |", article.views, article.at.format("%A, %-d %B, %Y, %H:%M"), article.body).ok();
     }
     out
 }
@@ -274,10 +205,7 @@ mod tests {
 
     #[test]
     fn the_same_spec_gives_the_same_text() {
-        let spec = DemoSpec {
-            n_days: 20,
-            ..DemoSpec::default()
-        };
+        let spec = DemoSpec { n_days: 20, ..DemoSpec::default() };
         assert_eq!(generate(&spec), generate(&spec));
         let other = DemoSpec { seed: 7, ..spec };
         assert_ne!(generate(&spec), generate(&other));

@@ -21,10 +21,7 @@ impl SplitMix64 {
 
     /// Uniform in [0, 1).
     pub fn unit(&mut self) -> f64 {
-        #[expect(
-            clippy::cast_precision_loss,
-            reason = "53 bits fit an f64 mantissa exactly"
-        )]
+        #[expect(clippy::cast_precision_loss, reason = "53 bits fit an f64 mantissa exactly")]
         let mantissa = (self.next_u64() >> 11) as f64;
         mantissa / (1u64 << 53) as f64
     }

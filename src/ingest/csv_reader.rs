@@ -26,21 +26,14 @@ pub fn sniff_delimiter(text: &str) -> Option<u8> {
 }
 
 fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes())
+    csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(text.as_bytes())
 }
 
 /// Reads `text` as CSV.
 pub fn read_csv(text: &str, options: &ParseOptions) -> Result<ReadOutcome, IngestError> {
     let delimiter = sniff_delimiter(text).unwrap_or(b',');
     let mut csv = reader(text, delimiter);
-    let header = csv
-        .headers()
-        .map_err(|_| IngestError::UnknownFormat)?
-        .clone();
+    let header = csv.headers().map_err(|_| IngestError::UnknownFormat)?.clone();
     let columns: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
     let mapping = detect_mapping(&columns).overridden_by(&options.mapping);
     let roles = mapping.resolve(&columns)?;
@@ -48,13 +41,7 @@ pub fn read_csv(text: &str, options: &ParseOptions) -> Result<ReadOutcome, Inges
         Some(order) => (order, None),
         None => decide_order_of_column(text, delimiter, roles.published),
     };
-    let rows = RowReader {
-        roles,
-        dates: DateContext {
-            order,
-            ..options.date_context()
-        },
-    };
+    let rows = RowReader { roles, dates: DateContext { order, ..options.date_context() } };
     let mut outcome = ReadOutcome {
         mapping: Some(mapping),
         date_order,
@@ -68,13 +55,7 @@ pub fn read_csv(text: &str, options: &ParseOptions) -> Result<ReadOutcome, Inges
     let mut line_of = |position: Option<&csv::Position>| {
         let byte = position.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
         let start = byte
-            + text
-                .as_bytes()
-                .get(byte..)
-                .unwrap_or_default()
-                .iter()
-                .take_while(|&&b| b == b'\r' || b == b'\n')
-                .count();
+            + text.as_bytes().get(byte..).unwrap_or_default().iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
         lines.line_at(text, start)
     };
     loop {
@@ -83,14 +64,8 @@ pub fn read_csv(text: &str, options: &ParseOptions) -> Result<ReadOutcome, Inges
             Ok(true) => {}
             Err(error) => {
                 let line = line_of(error.position());
-                let reason = RejectReason::Csv {
-                    message: error.to_string(),
-                };
-                outcome.push(Err(RecordError {
-                    line,
-                    reason,
-                    raw: String::new(),
-                }));
+                let reason = RejectReason::Csv { message: error.to_string() };
+                outcome.push(Err(RecordError { line, reason, raw: String::new() }));
                 continue;
             }
         }
@@ -98,32 +73,12 @@ pub fn read_csv(text: &str, options: &ParseOptions) -> Result<ReadOutcome, Inges
         if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
             continue; // a blank line is not a record
         }
-        let raw = || {
-            clip_raw(
-                &record
-                    .iter()
-                    .collect::<Vec<_>>()
-                    .join(&char::from(delimiter).to_string()),
-                300,
-            )
-        };
+        let raw = || clip_raw(&record.iter().collect::<Vec<_>>().join(&char::from(delimiter).to_string()), 300);
         let result = if record.len() == columns.len() {
-            rows.read(line, |i| record.get(i))
-                .map_err(|reason| RecordError {
-                    line,
-                    reason,
-                    raw: raw(),
-                })
+            rows.read(line, |i| record.get(i)).map_err(|reason| RecordError { line, reason, raw: raw() })
         } else {
-            let reason = RejectReason::ColumnCount {
-                expected: columns.len(),
-                found: record.len(),
-            };
-            Err(RecordError {
-                line,
-                reason,
-                raw: raw(),
-            })
+            let reason = RejectReason::ColumnCount { expected: columns.len(), found: record.len() };
+            Err(RecordError { line, reason, raw: raw() })
         };
         outcome.push(result);
     }
@@ -160,8 +115,5 @@ fn decide_order_of_column(
         }
     }
     let decision = decide_date_order(values.iter().map(String::as_str));
-    (
-        decision.as_ref().map_or(DateOrder::MonthFirst, |d| d.order),
-        decision,
-    )
+    (decision.as_ref().map_or(DateOrder::MonthFirst, |d| d.order), decision)
 }

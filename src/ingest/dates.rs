@@ -99,14 +99,8 @@ pub fn parse_date(raw: &str, ctx: &DateContext) -> Result<DateRead, NotADate> {
 pub fn read_expr(expr: DateExpr, ctx: &DateContext) -> Result<DateRead, NotADate> {
     let is_relative = is_relative(expr);
     match expr.resolve(ctx) {
-        Some(published) => Ok(DateRead {
-            published: Some(published),
-            is_relative,
-        }),
-        None if ctx.reference_time.is_none() && is_relative => Ok(DateRead {
-            published: None,
-            is_relative,
-        }),
+        Some(published) => Ok(DateRead { published: Some(published), is_relative }),
+        None if ctx.reference_time.is_none() && is_relative => Ok(DateRead { published: None, is_relative }),
         None => Err(NotADate),
     }
 }
@@ -148,14 +142,10 @@ fn parse_all_digits(s: &str) -> Option<DateExpr> {
     match s.len() {
         8 => {
             let date = NaiveDate::parse_from_str(s, "%Y%m%d").ok()?;
-            (1800..=2999)
-                .contains(&chrono::Datelike::year(&date))
-                .then_some(DateExpr::DateOnly(date))
+            (1800..=2999).contains(&chrono::Datelike::year(&date)).then_some(DateExpr::DateOnly(date))
         }
-        9..=11 => DateTime::from_timestamp(s.parse().ok()?, 0)
-            .map(|t| DateExpr::Instant(t.fixed_offset())),
-        12..=14 => DateTime::from_timestamp_millis(s.parse().ok()?)
-            .map(|t| DateExpr::Instant(t.fixed_offset())),
+        9..=11 => DateTime::from_timestamp(s.parse().ok()?, 0).map(|t| DateExpr::Instant(t.fixed_offset())),
+        12..=14 => DateTime::from_timestamp_millis(s.parse().ok()?).map(|t| DateExpr::Instant(t.fixed_offset())),
         _ => None,
     }
 }
@@ -166,25 +156,14 @@ fn parse_iso(s: &str) -> Option<DateExpr> {
         return None;
     }
     if s.len() == 10 {
-        return NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .ok()
-            .map(DateExpr::DateOnly);
+        return NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(DateExpr::DateOnly);
     }
     if let Ok(at) = DateTime::parse_from_rfc3339(s) {
         return Some(DateExpr::Instant(at));
     }
-    const WITH_OFFSET: [&str; 4] = [
-        "%Y-%m-%dT%H:%M:%S%.f%z",
-        "%Y-%m-%d %H:%M:%S%.f%z",
-        "%Y-%m-%dT%H:%M%z",
-        "%Y-%m-%d %H:%M%z",
-    ];
-    const NAIVE: [&str; 4] = [
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%d %H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M",
-    ];
+    const WITH_OFFSET: [&str; 4] =
+        ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%d %H:%M%z"];
+    const NAIVE: [&str; 4] = ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"];
     let zulu = s.strip_suffix(['Z', 'z']);
     for format in WITH_OFFSET {
         if let Ok(at) = DateTime::parse_from_str(s, format) {
@@ -237,9 +216,7 @@ fn parse_numeric_dmy(s: &str, order: DateOrder) -> Option<DateExpr> {
 
 /// `H:MM`, `HH:MM:SS`, `HH:MM:SS.fff`.
 fn parse_time(s: &str) -> Option<NaiveTime> {
-    NaiveTime::parse_from_str(s, "%H:%M:%S%.f")
-        .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M"))
-        .ok()
+    NaiveTime::parse_from_str(s, "%H:%M:%S%.f").or_else(|_| NaiveTime::parse_from_str(s, "%H:%M")).ok()
 }
 
 /// The order of a column of `a/b/y` dates, decided from its values, with the evidence.
@@ -271,21 +248,16 @@ pub fn decide_date_order<'a>(values: impl Iterator<Item = &'a str>) -> Option<Da
         return None;
     }
     let (order, evidence) = match (n_day_first, n_month_first) {
-        (0, 0) => (
-            DateOrder::MonthFirst,
-            format!("no value of {n_numeric} tells day from month; read as month/day/year"),
-        ),
+        (0, 0) => {
+            (DateOrder::MonthFirst, format!("no value of {n_numeric} tells day from month; read as month/day/year"))
+        }
         (d, m) if d >= m => (
             DateOrder::DayFirst,
-            format!(
-                "read as day/month/year: {d} of {n_numeric} values have a first number above 12"
-            ),
+            format!("read as day/month/year: {d} of {n_numeric} values have a first number above 12"),
         ),
         (_, m) => (
             DateOrder::MonthFirst,
-            format!(
-                "read as month/day/year: {m} of {n_numeric} values have a second number above 12"
-            ),
+            format!("read as month/day/year: {m} of {n_numeric} values have a second number above 12"),
         ),
     };
     Some(DateOrderDecision { order, evidence })
@@ -308,9 +280,7 @@ fn parse_ago(s: &str) -> Option<DateExpr> {
         "week" | "wk" => 7 * 86_400,
         _ => return None,
     };
-    Some(DateExpr::Ago(Duration::seconds(
-        count.checked_mul(seconds_per_unit)?,
-    )))
+    Some(DateExpr::Ago(Duration::seconds(count.checked_mul(seconds_per_unit)?)))
 }
 
 const MONTHS: [&str; 12] = [
@@ -327,21 +297,13 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 fn month_number(word: &str) -> Option<u32> {
     let word = word.to_ascii_lowercase();
-    let position = MONTHS.iter().position(|m| {
-        *m == word || (word.len() >= 3 && m.starts_with(word.as_str()) && word.len() <= 4)
-    })?;
+    let position = MONTHS
+        .iter()
+        .position(|m| *m == word || (word.len() >= 3 && m.starts_with(word.as_str()) && word.len() <= 4))?;
     u32::try_from(position + 1).ok()
 }
 
@@ -364,10 +326,7 @@ pub fn parse_written_prefix(s: &str) -> Option<(DateExpr, &str)> {
         let rest = if time.is_some() { after.0 } else { cur.0 };
         return Some((DateExpr::DaysBack { days, time }, rest));
     }
-    if WEEKDAYS
-        .iter()
-        .any(|d| *d == lower || (lower.len() == 3 && d.starts_with(lower.as_str())))
-    {
+    if WEEKDAYS.iter().any(|d| *d == lower || (lower.len() == 3 && d.starts_with(lower.as_str()))) {
         cur.separator();
     } else {
         cur = Cursor(s);
@@ -391,10 +350,7 @@ struct Cursor<'a>(&'a str);
 
 impl<'a> Cursor<'a> {
     fn word(&mut self) -> &'a str {
-        let end = self
-            .0
-            .find(|c: char| !c.is_ascii_alphabetic())
-            .unwrap_or(self.0.len());
+        let end = self.0.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(self.0.len());
         let (word, rest) = self.0.split_at(end);
         self.0 = rest;
         word
@@ -403,11 +359,7 @@ impl<'a> Cursor<'a> {
     /// Skips one optional comma with spaces around it.
     fn separator(&mut self) {
         self.0 = self.0.trim_start_matches(' ');
-        self.0 = self
-            .0
-            .strip_prefix(',')
-            .unwrap_or(self.0)
-            .trim_start_matches(' ');
+        self.0 = self.0.strip_prefix(',').unwrap_or(self.0).trim_start_matches(' ');
     }
 
     fn number(&mut self, min_digits: usize, max_digits: usize) -> Option<u32> {
@@ -425,10 +377,7 @@ impl<'a> Cursor<'a> {
         let mut probe = Cursor(self.0);
         let hour = probe.number(1, 2)?;
         probe.0 = probe.0.strip_prefix(':')?;
-        let minute_digits = probe
-            .0
-            .get(..2)
-            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
+        let minute_digits = probe.0.get(..2).filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
         let minute: u32 = minute_digits.parse().ok()?;
         let time = NaiveTime::from_hms_opt(hour, minute, 0)?;
         self.0 = &probe.0[2..];

@@ -24,10 +24,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, IngestError> {
         return Err(IngestError::Empty);
     }
     match std::str::from_utf8(body) {
-        Ok(text) => Ok(Decoded {
-            text: Cow::Borrowed(text),
-            used_windows_1252: false,
-        }),
+        Ok(text) => Ok(Decoded { text: Cow::Borrowed(text), used_windows_1252: false }),
         Err(_) => Ok(Decoded {
             text: Cow::Owned(body.iter().map(|&b| windows_1252_char(b)).collect()),
             used_windows_1252: true,
@@ -43,24 +40,16 @@ fn sniff_binary(bytes: &[u8]) -> Option<Option<&'static str>> {
         (b"\xFF\xD8\xFF", "a JPEG image"),
         (b"GIF8", "a GIF image"),
         (b"%PDF", "a PDF document"),
-        (
-            b"PK\x03\x04",
-            "a ZIP archive or a spreadsheet (.xlsx) — save the sheet as CSV first",
-        ),
-        (
-            b"\xD0\xCF\x11\xE0",
-            "an old Office document (.xls/.doc) — save it as CSV first",
-        ),
+        (b"PK\x03\x04", "a ZIP archive or a spreadsheet (.xlsx) — save the sheet as CSV first"),
+        (b"\xD0\xCF\x11\xE0", "an old Office document (.xls/.doc) — save it as CSV first"),
         (b"\x1F\x8B", "a gzip-compressed file"),
     ];
     if let Some((_, kind)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
         return Some(Some(kind));
     }
     let head = &bytes[..bytes.len().min(8192)];
-    let n_control = head
-        .iter()
-        .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)))
-        .count();
+    let n_control =
+        head.iter().filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))).count();
     (head.contains(&0) || n_control * 20 > head.len().max(1)).then_some(None)
 }
 
@@ -68,9 +57,8 @@ fn sniff_binary(bytes: &[u8]) -> Option<Option<&'static str>> {
 /// undefined bytes map to their C1 control code points, as browsers do).
 fn windows_1252_char(byte: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
-        'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘',
+        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
     ];
     match byte {
         0x80..=0x9F => HIGH[usize::from(byte - 0x80)],
@@ -93,10 +81,7 @@ mod tests {
         check(b"plain", Ok(("plain", false)));
         check(b"\xEF\xBB\xBFwith bom", Ok(("with bom", false)));
         check(b"caf\xC3\xA9\r\n", Ok(("café\r\n", false)));
-        check(
-            b"caf\xE9 \x93quoted\x94 \x80",
-            Ok(("café “quoted” €", true)),
-        );
+        check(b"caf\xE9 \x93quoted\x94 \x80", Ok(("café “quoted” €", true)));
     }
 
     #[test]
@@ -104,12 +89,7 @@ mod tests {
         check(b"", Err(IngestError::Empty));
         check(b" \n\r\n\t", Err(IngestError::Empty));
         check(b"\xEF\xBB\xBF", Err(IngestError::Empty));
-        check(
-            b"\x89PNG\r\n\x1a\n....",
-            Err(IngestError::Binary {
-                looks_like: Some("a PNG image"),
-            }),
-        );
+        check(b"\x89PNG\r\n\x1a\n....", Err(IngestError::Binary { looks_like: Some("a PNG image") }));
         check(b"abc\0def", Err(IngestError::Binary { looks_like: None }));
         assert!(matches!(
             decode(b"PK\x03\x04xl/workbook.xml"),

@@ -26,10 +26,7 @@ pub fn remove_duplicates(articles: &mut Vec<Article>) -> Vec<Duplicate> {
                 let key = (a.title.as_str(), a.published_at.map(|p| p.unix_ms()));
                 match first_seen.get(&key) {
                     Some(&first_line) => {
-                        duplicates.push(Duplicate {
-                            line: a.line,
-                            first_line,
-                        });
+                        duplicates.push(Duplicate { line: a.line, first_line });
                         false
                     }
                     None => {

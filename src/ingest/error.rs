@@ -56,10 +56,7 @@ impl fmt::Display for RejectReason {
             RejectReason::BadDate { raw } => write!(f, "not a date we can read: {raw:?}"),
             RejectReason::BadViews { raw } => write!(f, "views is not a count: {raw:?}"),
             RejectReason::ColumnCount { expected, found } => {
-                write!(
-                    f,
-                    "expected {expected} fields as in the header, found {found}"
-                )
+                write!(f, "expected {expected} fields as in the header, found {found}")
             }
             RejectReason::Csv { message } => write!(f, "malformed CSV: {message}"),
             RejectReason::Json { message } => write!(f, "invalid JSON: {message}"),
@@ -133,37 +130,29 @@ impl fmt::Display for IngestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             IngestError::Empty => write!(f, "The file is empty. {ACCEPTED}."),
-            IngestError::Binary {
-                looks_like: Some(kind),
-            } => {
+            IngestError::Binary { looks_like: Some(kind) } => {
                 write!(f, "This file is {kind}, not text. {ACCEPTED}.")
             }
             IngestError::Binary { looks_like: None } => {
                 write!(f, "This file holds binary data, not text. {ACCEPTED}.")
             }
             IngestError::UnknownFormat => {
-                write!(
-                    f,
-                    "The format of this file is not one we recognise. {ACCEPTED}."
-                )
+                write!(f, "The format of this file is not one we recognise. {ACCEPTED}.")
             }
             IngestError::MissingRole { role, found } => write!(
                 f,
                 "No {role} field found among the fields {}; name one, e.g. 'title' or 'date'",
                 quote_list(found)
             ),
-            IngestError::NoSuchColumn { name, found } => write!(
-                f,
-                "There is no field {name:?} in this file; its fields are {}",
-                quote_list(found)
-            ),
+            IngestError::NoSuchColumn { name, found } => {
+                write!(f, "There is no field {name:?} in this file; its fields are {}", quote_list(found))
+            }
             IngestError::HeaderOnly => {
                 write!(f, "The file has a header line but no records after it.")
             }
-            IngestError::JsonShape { found } => write!(
-                f,
-                "The JSON holds {found}; expected an array of article objects or one object per line."
-            ),
+            IngestError::JsonShape { found } => {
+                write!(f, "The JSON holds {found}; expected an array of article objects or one object per line.")
+            }
         }
     }
 }
@@ -174,11 +163,7 @@ fn quote_list(names: &[String]) -> String {
     if names.is_empty() {
         return "(none)".to_owned();
     }
-    names
-        .iter()
-        .map(|n| format!("{n:?}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    names.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ")
 }
 
 /// Cuts `raw` to at most `max_chars` characters, marking the cut with `…`.

@@ -28,10 +28,7 @@ pub fn read_json_lines(text: &str, options: &ParseOptions) -> Result<ReadOutcome
         .lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(index, line)| JsonRecord {
-            line: LineNo::new(index + 1),
-            object: parse_object(line),
-        })
+        .map(|(index, line)| JsonRecord { line: LineNo::new(index + 1), object: parse_object(line) })
         .collect();
     build(records, options)
 }
@@ -60,47 +57,32 @@ pub fn read_json_array(text: &str, options: &ParseOptions) -> Result<ReadOutcome
         match stream.next() {
             Some(Ok(value)) => {
                 let raw = &text[pos..pos + stream.byte_offset()];
-                records.push(JsonRecord {
-                    line,
-                    object: into_object(value, raw),
-                });
+                records.push(JsonRecord { line, object: into_object(value, raw) });
                 pos += stream.byte_offset();
             }
             Some(Err(error)) => {
                 let message = error.to_string();
                 let raw = clip_raw(&text[pos..], 300);
-                records.push(JsonRecord {
-                    line,
-                    object: Err((RejectReason::Json { message }, raw)),
-                });
+                records.push(JsonRecord { line, object: Err((RejectReason::Json { message }, raw)) });
                 break;
             }
             None => break,
         }
     }
     if records.is_empty() {
-        return Err(IngestError::JsonShape {
-            found: "an empty array",
-        });
+        return Err(IngestError::JsonShape { found: "an empty array" });
     }
     build(records, options)
 }
 
 fn skip_ws_and(s: &str, separator: u8) -> usize {
-    s.bytes()
-        .take_while(|&b| b.is_ascii_whitespace() || b == separator)
-        .count()
+    s.bytes().take_while(|&b| b.is_ascii_whitespace() || b == separator).count()
 }
 
 fn parse_object(line: &str) -> Result<Map<String, Value>, (RejectReason, String)> {
     match serde_json::from_str::<Value>(line) {
         Ok(value) => into_object(value, line),
-        Err(error) => Err((
-            RejectReason::Json {
-                message: error.to_string(),
-            },
-            clip_raw(line, 300),
-        )),
+        Err(error) => Err((RejectReason::Json { message: error.to_string() }, clip_raw(line, 300))),
     }
 }
 
@@ -138,19 +120,11 @@ fn as_text(value: &Value) -> Option<String> {
                 clippy::cast_sign_loss,
                 reason = "integral, non-negative, checked"
             )]
-            (None, Some(f)) if f.fract() == 0.0 && (0.0..1e19).contains(&f) => {
-                (f as u64).to_string()
-            }
+            (None, Some(f)) if f.fract() == 0.0 && (0.0..1e19).contains(&f) => (f as u64).to_string(),
             _ => n.to_string(),
         }),
         Value::Bool(b) => Some(b.to_string()),
-        Value::Array(items) => Some(
-            items
-                .iter()
-                .filter_map(as_text)
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
+        Value::Array(items) => Some(items.iter().filter_map(as_text).collect::<Vec<_>>().join(", ")),
         Value::Object(_) => Some(value.to_string()),
     }
 }
@@ -171,43 +145,24 @@ fn build(records: Vec<JsonRecord>, options: &ParseOptions) -> Result<ReadOutcome
     let mapping = detect_mapping(&columns).overridden_by(&options.mapping);
     let roles = mapping.resolve(&columns)?;
     let time_key = &columns[roles.published];
-    let time_values: Vec<String> = records
-        .iter()
-        .filter_map(|r| r.object.as_ref().ok()?.get(time_key).and_then(as_text))
-        .collect();
+    let time_values: Vec<String> =
+        records.iter().filter_map(|r| r.object.as_ref().ok()?.get(time_key).and_then(as_text)).collect();
     let date_order = match options.date_order {
         Some(_) => None,
         None => decide_date_order(time_values.iter().map(String::as_str)),
     };
-    let order = options
-        .date_order
-        .or(date_order.as_ref().map(|d| d.order))
-        .unwrap_or(DateOrder::MonthFirst);
-    let rows = RowReader {
-        roles,
-        dates: DateContext {
-            order,
-            ..options.date_context()
-        },
-    };
-    let mut outcome = ReadOutcome {
-        mapping: Some(mapping),
-        date_order,
-        ..ReadOutcome::default()
-    };
+    let order = options.date_order.or(date_order.as_ref().map(|d| d.order)).unwrap_or(DateOrder::MonthFirst);
+    let rows = RowReader { roles, dates: DateContext { order, ..options.date_context() } };
+    let mut outcome = ReadOutcome { mapping: Some(mapping), date_order, ..ReadOutcome::default() };
     for record in records {
         let line = record.line;
         let result = match record.object {
             Ok(map) => {
-                let values: Vec<Option<String>> = columns
-                    .iter()
-                    .map(|c| map.get(c).and_then(as_text))
-                    .collect();
-                rows.read(line, |i| values.get(i).and_then(Option::as_deref))
-                    .map_err(|reason| {
-                        let raw = clip_raw(&Value::Object(map.clone()).to_string(), 300);
-                        RecordError { line, reason, raw }
-                    })
+                let values: Vec<Option<String>> = columns.iter().map(|c| map.get(c).and_then(as_text)).collect();
+                rows.read(line, |i| values.get(i).and_then(Option::as_deref)).map_err(|reason| {
+                    let raw = clip_raw(&Value::Object(map.clone()).to_string(), 300);
+                    RecordError { line, reason, raw }
+                })
             }
             Err((reason, raw)) => Err(RecordError { line, reason, raw }),
         };

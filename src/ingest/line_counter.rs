@@ -17,10 +17,7 @@ impl LineCounter {
         if offset < self.offset {
             *self = LineCounter::default();
         }
-        self.n_newlines += text.as_bytes()[self.offset..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        self.n_newlines += text.as_bytes()[self.offset..offset].iter().filter(|&&b| b == b'\n').count();
         self.offset = offset;
         LineNo::new(self.n_newlines + 1)
     }
@@ -34,10 +31,7 @@ mod tests {
     fn counts_lf_and_crlf_lines() {
         let text = "a\r\nb\nc";
         let mut lines = LineCounter::default();
-        let got: Vec<u32> = [0, 3, 5, 6, 2]
-            .iter()
-            .map(|&o| lines.line_at(text, o).get())
-            .collect();
+        let got: Vec<u32> = [0, 3, 5, 6, 2].iter().map(|&o| lines.line_at(text, o).get()).collect();
         assert_eq!(got, [1, 2, 3, 3, 1]);
     }
 }

@@ -72,9 +72,7 @@ impl std::str::FromStr for Format {
             "csv" | "tsv" => Ok(Format::Csv),
             "json" => Ok(Format::Json),
             "jsonl" | "ndjson" => Ok(Format::Jsonl),
-            other => Err(format!(
-                "unknown format {other:?}; use scrape, csv, json or jsonl"
-            )),
+            other => Err(format!("unknown format {other:?}; use scrape, csv, json or jsonl")),
         }
     }
 }
@@ -103,8 +101,7 @@ impl Default for ParseOptions {
             format: None,
             mapping: FieldMapping::default(),
             reference_time: None,
-            site_offset: FixedOffset::east_opt(0)
-                .unwrap_or_else(|| unreachable!("0 is a valid offset")),
+            site_offset: FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!("0 is a valid offset")),
             date_order: None,
         }
     }
@@ -128,13 +125,8 @@ pub fn sniff(text: &str) -> Result<Format, IngestError> {
     }
     if head.starts_with('{') {
         let first_line = head.lines().next().unwrap_or_default();
-        let is_object_line =
-            serde_json::from_str::<serde_json::Value>(first_line).is_ok_and(|v| v.is_object());
-        return Ok(if is_object_line {
-            Format::Jsonl
-        } else {
-            Format::Json
-        });
+        let is_object_line = serde_json::from_str::<serde_json::Value>(first_line).is_ok_and(|v| v.is_object());
+        return Ok(if is_object_line { Format::Jsonl } else { Format::Json });
     }
     if scrape::looks_like_scrape(text) {
         return Ok(Format::Scrape);
@@ -172,10 +164,5 @@ pub fn parse(bytes: &[u8], options: &ParseOptions) -> Result<Ingested, IngestErr
     if outcome.n_records == 0 {
         return Err(IngestError::UnknownFormat);
     }
-    Ok(report::assemble(
-        outcome,
-        format,
-        decoded.used_windows_1252,
-        options,
-    ))
+    Ok(report::assemble(outcome, format, decoded.used_windows_1252, options))
 }

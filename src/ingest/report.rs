@@ -37,24 +37,17 @@ impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Warning::DecodedAsWindows1252 => {
-                write!(
-                    f,
-                    "the file is not valid UTF-8; it was read as Windows-1252"
-                )
+                write!(f, "the file is not valid UTF-8; it was read as Windows-1252")
             }
             Warning::DateOrder(decision) => write!(f, "dates: {}", decision.evidence),
-            Warning::ReferenceTimeUsed {
-                reference_time,
-                n_relative,
-            } => write!(
+            Warning::ReferenceTimeUsed { reference_time, n_relative } => write!(
                 f,
                 "{n_relative} relative dates (\"Yesterday\", \"5 hours ago\") were resolved against {}",
                 reference_time.to_rfc3339()
             ),
-            Warning::RelativeDatesUnresolved { n_relative } => write!(
-                f,
-                "{n_relative} relative dates have no time: no reference time was given"
-            ),
+            Warning::RelativeDatesUnresolved { n_relative } => {
+                write!(f, "{n_relative} relative dates have no time: no reference time was given")
+            }
         }
     }
 }
@@ -115,18 +108,14 @@ pub(super) fn assemble(
     let n_relative = outcome.n_relative_dates;
     let reference_time = options.reference_time.filter(|_| n_relative > 0);
     match options.reference_time {
-        Some(reference_time) if n_relative > 0 => warnings.push(Warning::ReferenceTimeUsed {
-            reference_time,
-            n_relative,
-        }),
+        Some(reference_time) if n_relative > 0 => {
+            warnings.push(Warning::ReferenceTimeUsed { reference_time, n_relative })
+        }
         None if n_relative > 0 => warnings.push(Warning::RelativeDatesUnresolved { n_relative }),
         _ => {}
     }
     let ingested = Ingested {
-        dataset: Dataset {
-            name: options.name.clone(),
-            articles: outcome.articles,
-        },
+        dataset: Dataset { name: options.name.clone(), articles: outcome.articles },
         format,
         delimiter: outcome.delimiter,
         mapping: outcome.mapping,
@@ -136,9 +125,6 @@ pub(super) fn assemble(
         warnings,
         reference_time,
     };
-    debug_assert_eq!(
-        ingested.n_loaded() + ingested.rejected.len() + ingested.duplicates.len(),
-        ingested.n_records
-    );
+    debug_assert_eq!(ingested.n_loaded() + ingested.rejected.len() + ingested.duplicates.len(), ingested.n_records);
     ingested
 }

@@ -46,15 +46,7 @@ pub struct ColumnRoles {
     pub author: Option<usize>,
 }
 
-const TITLE: &[&str] = &[
-    "headline",
-    "title",
-    "headlinetext",
-    "headlinetitle",
-    "heading",
-    "subject",
-    "posttitle",
-];
+const TITLE: &[&str] = &["headline", "title", "headlinetext", "headlinetitle", "heading", "subject", "posttitle"];
 const PUBLISHED: &[&str] = &[
     "publishedat",
     "published",
@@ -88,46 +80,23 @@ const VIEWS: &[&str] = &[
     "score",
     "likes",
 ];
-const CATEGORY: &[&str] = &[
-    "category",
-    "section",
-    "topic",
-    "flair",
-    "linkflairtext",
-    "tag",
-    "tags",
-    "categories",
-    "subject",
-];
+const CATEGORY: &[&str] =
+    &["category", "section", "topic", "flair", "linkflairtext", "tag", "tags", "categories", "subject"];
 const URL: &[&str] = &["url", "link", "href", "permalink", "articleurl"];
-const BODY: &[&str] = &[
-    "body",
-    "text",
-    "content",
-    "shortdescription",
-    "description",
-    "summary",
-    "abstract",
-    "selftext",
-];
+const BODY: &[&str] =
+    &["body", "text", "content", "shortdescription", "description", "summary", "abstract", "selftext"];
 const AUTHOR: &[&str] = &["author", "authors", "byline", "by", "creator", "writer"];
 
 fn normalise(name: &str) -> String {
-    name.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    name.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
 }
 
 /// Finds the first candidate name among `columns`, skipping columns already taken.
 fn find(columns: &[String], candidates: &[&str], taken: &[usize]) -> Option<usize> {
     let normalised: Vec<String> = columns.iter().map(|c| normalise(c)).collect();
-    candidates.iter().find_map(|candidate| {
-        normalised
-            .iter()
-            .enumerate()
-            .position(|(i, n)| n == candidate && !taken.contains(&i))
-    })
+    candidates
+        .iter()
+        .find_map(|candidate| normalised.iter().enumerate().position(|(i, n)| n == candidate && !taken.contains(&i)))
 }
 
 /// Detects the roles of `columns` by name.
@@ -145,15 +114,7 @@ pub fn detect_mapping(columns: &[String]) -> FieldMapping {
     let body = pick(BODY);
     let author = pick(AUTHOR);
     let category = pick(CATEGORY);
-    FieldMapping {
-        title,
-        published,
-        views,
-        category,
-        url,
-        body,
-        author,
-    }
+    FieldMapping { title, published, views, category, url, body, author }
 }
 
 impl FieldMapping {
@@ -185,16 +146,10 @@ impl FieldMapping {
                 .iter()
                 .position(|c| c == name)
                 .map(Some)
-                .ok_or_else(|| IngestError::NoSuchColumn {
-                    name: name.clone(),
-                    found: columns.to_vec(),
-                })
+                .ok_or_else(|| IngestError::NoSuchColumn { name: name.clone(), found: columns.to_vec() })
         };
         let required = |name: &Option<String>, role: &'static str| {
-            index(name)?.ok_or_else(|| IngestError::MissingRole {
-                role,
-                found: columns.to_vec(),
-            })
+            index(name)?.ok_or_else(|| IngestError::MissingRole { role, found: columns.to_vec() })
         };
         Ok(ColumnRoles {
             title: required(&self.title, "title")?,
@@ -219,16 +174,7 @@ mod tests {
     #[track_caller]
     fn check(header: &str, expected: [Option<&str>; 7]) {
         let m = detect_mapping(&columns(header));
-        let got = [
-            &m.title,
-            &m.published,
-            &m.views,
-            &m.category,
-            &m.url,
-            &m.body,
-            &m.author,
-        ]
-        .map(|r| r.as_deref());
+        let got = [&m.title, &m.published, &m.views, &m.category, &m.url, &m.body, &m.author].map(|r| r.as_deref());
         assert_eq!(got, expected, "header {header:?}");
     }
 
@@ -236,27 +182,11 @@ mod tests {
     fn detects_the_roles_of_known_headers() {
         check(
             "publish_date,headline_text",
-            [
-                Some("headline_text"),
-                Some("publish_date"),
-                None,
-                None,
-                None,
-                None,
-                None,
-            ],
+            [Some("headline_text"), Some("publish_date"), None, None, None, None, None],
         );
         check(
             "id,title,url,num_points,num_comments,author,created_at",
-            [
-                Some("title"),
-                Some("created_at"),
-                Some("num_points"),
-                None,
-                Some("url"),
-                None,
-                Some("author"),
-            ],
+            [Some("title"), Some("created_at"), Some("num_points"), None, Some("url"), None, Some("author")],
         );
         check(
             "link,headline,category,short_description,authors,date",
@@ -272,39 +202,15 @@ mod tests {
         );
         check(
             "Post_Index,Title,Num_Comments,Upvotes,Downvotes,Upvote_Ratio,Date_Posted,Flair,Post_Category,Top_Comment_Score",
-            [
-                Some("Title"),
-                Some("Date_Posted"),
-                Some("Upvotes"),
-                Some("Flair"),
-                None,
-                None,
-                None,
-            ],
+            [Some("Title"), Some("Date_Posted"), Some("Upvotes"), Some("Flair"), None, None, None],
         );
         check(
             "title,published_at,views,category",
-            [
-                Some("title"),
-                Some("published_at"),
-                Some("views"),
-                Some("category"),
-                None,
-                None,
-                None,
-            ],
+            [Some("title"), Some("published_at"), Some("views"), Some("category"), None, None, None],
         );
         check(
             "publishedAt,Title,pageviews",
-            [
-                Some("Title"),
-                Some("publishedAt"),
-                Some("pageviews"),
-                None,
-                None,
-                None,
-                None,
-            ],
+            [Some("Title"), Some("publishedAt"), Some("pageviews"), None, None, None, None],
         );
     }
 
@@ -312,13 +218,7 @@ mod tests {
     fn overrides_beat_detection_and_missing_roles_name_the_columns() {
         let cols = columns("when,what,views");
         let detected = detect_mapping(&cols);
-        assert_eq!(
-            detected.resolve(&cols),
-            Err(IngestError::MissingRole {
-                role: "title",
-                found: cols.clone()
-            })
-        );
+        assert_eq!(detected.resolve(&cols), Err(IngestError::MissingRole { role: "title", found: cols.clone() }));
         let user = FieldMapping {
             title: Some("what".into()),
             published: Some("when".into()),
@@ -327,13 +227,7 @@ mod tests {
         };
         let roles = detected.overridden_by(&user).resolve(&cols).unwrap();
         assert_eq!((roles.title, roles.published, roles.views), (1, 0, None));
-        let bad = FieldMapping {
-            title: Some("nope".into()),
-            ..user
-        };
-        assert!(matches!(
-            bad.resolve(&cols),
-            Err(IngestError::NoSuchColumn { .. })
-        ));
+        let bad = FieldMapping { title: Some("nope".into()), ..user };
+        assert!(matches!(bad.resolve(&cols), Err(IngestError::NoSuchColumn { .. })));
     }
 }

@@ -32,10 +32,7 @@ pub struct MetaLine<'a> {
 
 /// Recognises a meta line: views, then a written date that includes a time of day.
 pub fn parse_meta(line: &str) -> Option<MetaLine<'_>> {
-    let n_number = line
-        .bytes()
-        .take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.')
-        .count();
+    let n_number = line.bytes().take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.').count();
     if n_number == 0 || !line.as_bytes()[0].is_ascii_digit() {
         return None;
     }
@@ -53,10 +50,8 @@ pub fn parse_meta(line: &str) -> Option<MetaLine<'_>> {
     let glued = !line[n_number..].starts_with(' ');
     if glued {
         for day_digits in [2, 1] {
-            if let Some(meta) = n_number
-                .checked_sub(day_digits)
-                .filter(|&n| n > 0)
-                .and_then(|n| meta_after_views(line, n))
+            if let Some(meta) =
+                n_number.checked_sub(day_digits).filter(|&n| n > 0).and_then(|n| meta_after_views(line, n))
             {
                 return Some(meta);
             }
@@ -69,10 +64,7 @@ fn meta_after_views(line: &str, views_len: usize) -> Option<MetaLine<'_>> {
     let views = parse_views(line.get(..views_len)?).ok()??;
     let after = line[views_len..].trim_start_matches(' ');
     let (date, rest) = parse_written_prefix(after)?;
-    let has_time = matches!(
-        date,
-        DateExpr::Naive(_) | DateExpr::DaysBack { time: Some(_), .. }
-    );
+    let has_time = matches!(date, DateExpr::Naive(_) | DateExpr::DaysBack { time: Some(_), .. });
     has_time.then_some(MetaLine { views, date, rest })
 }
 
@@ -96,10 +88,7 @@ pub fn read_scrape(text: &str, dates: &DateContext) -> ReadOutcome {
             continue;
         }
         let Some(meta) = parse_meta(line) else {
-            if let Some(orphan) = pending.replace(Pending {
-                title: line.to_owned(),
-                line: line_no,
-            }) {
+            if let Some(orphan) = pending.replace(Pending { title: line.to_owned(), line: line_no }) {
                 outcome.push(Err(without_date(orphan)));
             }
             continue;
@@ -111,13 +100,7 @@ pub fn read_scrape(text: &str, dates: &DateContext) -> ReadOutcome {
             index += n_consumed;
             (Some(body), None)
         } else {
-            (
-                None,
-                (!rest.is_empty()).then(|| Pending {
-                    title: rest.to_owned(),
-                    line: line_no,
-                }),
-            )
+            (None, (!rest.is_empty()).then(|| Pending { title: rest.to_owned(), line: line_no }))
         };
         let result = match pending.take() {
             Some(headline) => read_expr(meta.date, dates)
@@ -136,16 +119,12 @@ pub fn read_scrape(text: &str, dates: &DateContext) -> ReadOutcome {
                 })
                 .map_err(|_| RecordError {
                     line: headline.line,
-                    reason: RejectReason::BadDate {
-                        raw: line.to_owned(),
-                    },
+                    reason: RejectReason::BadDate { raw: line.to_owned() },
                     raw: clip_raw(&headline.title, 300),
                 }),
-            None => Err(RecordError {
-                line: line_no,
-                reason: RejectReason::DateWithoutHeadline,
-                raw: clip_raw(line, 300),
-            }),
+            None => {
+                Err(RecordError { line: line_no, reason: RejectReason::DateWithoutHeadline, raw: clip_raw(line, 300) })
+            }
         };
         outcome.push(result);
         pending = next_headline;
@@ -157,11 +136,7 @@ pub fn read_scrape(text: &str, dates: &DateContext) -> ReadOutcome {
 }
 
 fn without_date(headline: Pending) -> RecordError {
-    RecordError {
-        line: headline.line,
-        reason: RejectReason::HeadlineWithoutDate,
-        raw: clip_raw(&headline.title, 300),
-    }
+    RecordError { line: headline.line, reason: RejectReason::HeadlineWithoutDate, raw: clip_raw(&headline.title, 300) }
 }
 
 /// A body that continues on later lines until one ends with `|`, before any meta line.
@@ -178,12 +153,7 @@ fn multi_line_body(first: &str, following: &[&str]) -> Option<(String, usize)> {
         }
         if let Some(last) = line.strip_suffix('|') {
             let mut parts = vec![first];
-            parts.extend(
-                following[..offset]
-                    .iter()
-                    .map(|l| l.trim())
-                    .filter(|l| !l.is_empty()),
-            );
+            parts.extend(following[..offset].iter().map(|l| l.trim()).filter(|l| !l.is_empty()));
             parts.push(last.trim_end());
             return Some((parts.join(" ").trim().to_owned(), offset + 1));
         }
@@ -193,8 +163,5 @@ fn multi_line_body(first: &str, following: &[&str]) -> Option<(String, usize)> {
 
 /// True when the text looks like the scrape format: a meta line among its first lines.
 pub fn looks_like_scrape(text: &str) -> bool {
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(64)
-        .any(|l| parse_meta(l.trim()).is_some())
+    text.lines().filter(|l| !l.trim().is_empty()).take(64).any(|l| parse_meta(l.trim()).is_some())
 }

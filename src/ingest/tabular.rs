@@ -27,30 +27,15 @@ pub struct RowArticle {
 
 impl RowReader {
     /// Builds the article in the row at `line`; `field(i)` returns the value of column `i`.
-    pub fn read<'r>(
-        &self,
-        line: LineNo,
-        field: impl Fn(usize) -> Option<&'r str>,
-    ) -> Result<RowArticle, RejectReason> {
-        let text = |index: Option<usize>| {
-            index
-                .and_then(&field)
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-        };
-        let title =
-            text(Some(self.roles.title)).ok_or(RejectReason::MissingField { field: "title" })?;
-        let raw_date = text(Some(self.roles.published)).ok_or(RejectReason::MissingField {
-            field: "published time",
-        })?;
-        let date = parse_date(raw_date, &self.dates).map_err(|_| RejectReason::BadDate {
-            raw: raw_date.to_owned(),
-        })?;
+    pub fn read<'r>(&self, line: LineNo, field: impl Fn(usize) -> Option<&'r str>) -> Result<RowArticle, RejectReason> {
+        let text = |index: Option<usize>| index.and_then(&field).map(str::trim).filter(|s| !s.is_empty());
+        let title = text(Some(self.roles.title)).ok_or(RejectReason::MissingField { field: "title" })?;
+        let raw_date =
+            text(Some(self.roles.published)).ok_or(RejectReason::MissingField { field: "published time" })?;
+        let date = parse_date(raw_date, &self.dates).map_err(|_| RejectReason::BadDate { raw: raw_date.to_owned() })?;
         let views = match text(self.roles.views) {
             None => None,
-            Some(raw) => parse_views(raw).map_err(|_| RejectReason::BadViews {
-                raw: raw.to_owned(),
-            })?,
+            Some(raw) => parse_views(raw).map_err(|_| RejectReason::BadViews { raw: raw.to_owned() })?,
         };
         let owned = |index: Option<usize>| text(index).map(str::to_owned);
         let article = Article {
@@ -63,10 +48,7 @@ impl RowReader {
             author: owned(self.roles.author),
             line,
         };
-        Ok(RowArticle {
-            article,
-            is_relative: date.is_relative,
-        })
+        Ok(RowArticle { article, is_relative: date.is_relative })
     }
 }
 

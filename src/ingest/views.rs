@@ -23,24 +23,14 @@ pub fn parse_views(raw: &str) -> Result<Option<u64>, NotACount> {
         if !value.is_finite() || value < 0.0 {
             return Err(NotACount);
         }
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "checked finite, non-negative"
-        )]
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "checked finite, non-negative")]
         return Ok(Some((value * multiplier).round() as u64));
     }
     if let Ok(value) = number.parse::<u64>() {
         return Ok(Some(value));
     }
-    let digits: String = number
-        .chars()
-        .filter(|c| !matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\'' | '_'))
-        .collect();
-    if digits.is_empty()
-        || !digits.bytes().all(|b| b.is_ascii_digit())
-        || !has_valid_grouping(number)
-    {
+    let digits: String = number.chars().filter(|c| !matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\'' | '_')).collect();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || !has_valid_grouping(number) {
         return Err(NotACount);
     }
     digits.parse().map(Some).map_err(|_| NotACount)

@@ -56,22 +56,17 @@ impl Dataset {
             ("body", |a| a.body.is_some()),
             ("author", |a| a.author.is_some()),
         ];
-        checks
-            .iter()
-            .filter(|(_, has)| self.articles.iter().any(has))
-            .map(|(name, _)| *name)
-            .collect()
+        checks.iter().filter(|(_, has)| self.articles.iter().any(has)).map(|(name, _)| *name).collect()
     }
 
     /// Earliest and latest publication time among articles that have one.
     pub fn date_span(&self) -> Option<(Published, Published)> {
         let mut times = self.articles.iter().filter_map(|a| a.published_at);
         let first = times.next()?;
-        Some(times.fold((first, first), |(lo, hi), t| {
-            (
-                if t.at < lo.at { t } else { lo },
-                if t.at > hi.at { t } else { hi },
-            )
-        }))
+        Some(
+            times.fold((first, first), |(lo, hi), t| {
+                (if t.at < lo.at { t } else { lo }, if t.at > hi.at { t } else { hi })
+            }),
+        )
     }
 }

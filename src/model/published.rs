@@ -18,21 +18,13 @@ pub struct Published {
 impl Published {
     /// A full timestamp.
     pub fn with_time(at: DateTime<FixedOffset>) -> Published {
-        Published {
-            at,
-            has_time_of_day: true,
-        }
+        Published { at, has_time_of_day: true }
     }
 
     /// A date with no time of day, pinned to local midnight in `offset`.
     pub fn date_only(date: chrono::NaiveDate, offset: FixedOffset) -> Option<Published> {
-        let at = offset
-            .from_local_datetime(&date.and_time(NaiveTime::MIN))
-            .single()?;
-        Some(Published {
-            at,
-            has_time_of_day: false,
-        })
+        let at = offset.from_local_datetime(&date.and_time(NaiveTime::MIN)).single()?;
+        Some(Published { at, has_time_of_day: false })
     }
 
     /// Milliseconds since the Unix epoch.
@@ -47,7 +39,6 @@ impl Published {
 
     /// RFC 3339 text, seconds precision (e.g. `2020-08-15T17:30:00+00:00`).
     pub fn to_rfc3339(&self) -> String {
-        self.at
-            .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false)
+        self.at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false)
     }
 }

@@ -35,20 +35,11 @@ impl fmt::Display for LoadError {
 /// Fetches and parses the bundled demo dataset.
 pub async fn load_demo() -> Result<Arc<Ingested>, LoadError> {
     let url = demo::DEMO_PATH;
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
+    let response = Request::get(url).send().await.map_err(|e| LoadError::Network(e.to_string()))?;
     if !response.ok() {
-        return Err(LoadError::Http {
-            status: response.status(),
-            url: url.to_owned(),
-        });
+        return Err(LoadError::Http { status: response.status(), url: url.to_owned() });
     }
-    let bytes = response
-        .binary()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
+    let bytes = response.binary().await.map_err(|e| LoadError::Network(e.to_string()))?;
     let options = ParseOptions {
         name: "Generated demo data (demo-scrape.txt)".to_owned(),
         reference_time: Some(demo::reference_time()),
@@ -56,7 +47,5 @@ pub async fn load_demo() -> Result<Arc<Ingested>, LoadError> {
             .unwrap_or(ParseOptions::default().site_offset),
         ..ParseOptions::default()
     };
-    ingest::parse(&bytes, &options)
-        .map(Arc::new)
-        .map_err(LoadError::Ingest)
+    ingest::parse(&bytes, &options).map(Arc::new).map_err(LoadError::Ingest)
 }

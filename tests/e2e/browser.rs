@@ -19,21 +19,14 @@ impl Drop for Driver {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 /// Starts chromedriver and waits until it accepts connections.
 pub async fn start_driver() -> Driver {
     let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".to_owned());
     let port = free_port();
-    #[allow(
-        clippy::zombie_processes,
-        reason = "Driver's Drop kills and waits for it"
-    )]
+    #[allow(clippy::zombie_processes, reason = "Driver's Drop kills and waits for it")]
     let child = Command::new(&binary)
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
@@ -51,8 +44,7 @@ pub async fn start_driver() -> Driver {
 
 /// A headless Chromium session with a fresh profile.
 pub async fn open_session(driver: &Driver, width: u32, height: u32) -> Client {
-    let profile =
-        std::env::temp_dir().join(format!("ht-e2e-{}-{}", std::process::id(), driver.port));
+    let profile = std::env::temp_dir().join(format!("ht-e2e-{}-{}", std::process::id(), driver.port));
     let args = serde_json::json!([
         "--headless=new",
         "--no-sandbox",
@@ -67,10 +59,7 @@ pub async fn open_session(driver: &Driver, width: u32, height: u32) -> Client {
         format!("--user-data-dir={}", profile.display()),
     ]);
     let mut capabilities = serde_json::Map::new();
-    capabilities.insert(
-        "goog:chromeOptions".to_owned(),
-        serde_json::json!({ "args": args }),
-    );
+    capabilities.insert("goog:chromeOptions".to_owned(), serde_json::json!({ "args": args }));
     ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(capabilities)
         .connect(&format!("http://127.0.0.1:{}", driver.port))

@@ -1,10 +1,7 @@
 //! End-to-end tests: the built page (`dist/`, from `trunk build --release`) in headless
 //! Chromium, driven over WebDriver. Needs `chromedriver` on PATH or `$CHROMEDRIVER`.
 #![cfg(not(target_arch = "wasm32"))]
-#![allow(
-    clippy::unwrap_used,
-    reason = "test helpers: a panic is the failure report"
-)]
+#![allow(clippy::unwrap_used, reason = "test helpers: a panic is the failure report")]
 
 mod browser;
 mod page;

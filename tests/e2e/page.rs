@@ -10,10 +10,7 @@ use std::time::Duration;
 
 fn dist() -> PathBuf {
     let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist");
-    assert!(
-        dist.join("index.html").exists(),
-        "dist/index.html is missing: run `trunk build --release` first"
-    );
+    assert!(dist.join("index.html").exists(), "dist/index.html is missing: run `trunk build --release` first");
     dist
 }
 
@@ -42,21 +39,9 @@ async fn demo_page_shows_the_demo_article_count_and_load_report() {
         .expect("the article count appears");
     let shown = count.text().await.unwrap();
     assert_eq!(shown, expected_demo_count().to_string());
-    let report = client
-        .find(Locator::Css("[data-testid='load-report']"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let report = client.find(Locator::Css("[data-testid='load-report']")).await.unwrap().text().await.unwrap();
     assert!(report.contains("0 rejected"), "{report}");
-    let note = client
-        .find(Locator::Css("[data-testid='demo-note']"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let note = client.find(Locator::Css("[data-testid='demo-note']")).await.unwrap().text().await.unwrap();
     assert!(note.contains("Generated demo data"), "{note}");
     client.close().await.unwrap();
 }

@@ -49,17 +49,9 @@ fn respond(mut stream: TcpStream, root: &Path) {
         }
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
-    let path = target
-        .split('?')
-        .next()
-        .unwrap_or("/")
-        .trim_start_matches('/');
+    let path = target.split('?').next().unwrap_or("/").trim_start_matches('/');
     let safe = !path.split('/').any(|part| part == "..");
-    let file = if path.is_empty() {
-        root.join("index.html")
-    } else {
-        root.join(path)
-    };
+    let file = if path.is_empty() { root.join("index.html") } else { root.join(path) };
     let (status, body, kind) = match std::fs::read(&file) {
         Ok(bytes) if safe => ("200 OK", bytes, content_type(&file)),
         _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
@@ -68,7 +60,5 @@ fn respond(mut stream: TcpStream, root: &Path) {
         "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
     );
-    let _ = stream
-        .write_all(head.as_bytes())
-        .and_then(|()| stream.write_all(&body));
+    let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(&body));
 }

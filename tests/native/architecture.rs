@@ -4,14 +4,7 @@ use crate::support::root;
 use std::path::Path;
 
 const CORE: &[&str] = &["src/model", "src/ingest", "src/demo"];
-const BROWSER_ONLY: &[&str] = &[
-    "leptos",
-    "web_sys",
-    "wasm_bindgen",
-    "gloo_",
-    "plotters_canvas",
-    "js_sys",
-];
+const BROWSER_ONLY: &[&str] = &["leptos", "web_sys", "wasm_bindgen", "gloo_", "plotters_canvas", "js_sys"];
 const CLOCK: &[&str] = &["Utc::now", "Local::now", "SystemTime::now", "Instant::now"];
 
 fn rust_files(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
@@ -44,18 +37,11 @@ fn core_modules_name_neither_browser_crates_nor_the_clock() {
             }
         }
     }
-    assert!(
-        offences.is_empty(),
-        "forbidden names in the core:\n{}",
-        offences.join("\n")
-    );
+    assert!(offences.is_empty(), "forbidden names in the core:\n{}", offences.join("\n"));
 }
 
 #[test]
 fn ui_is_the_only_module_that_touches_the_dom() {
     let lib = std::fs::read_to_string(root().join("src/lib.rs")).unwrap();
-    assert!(
-        lib.contains("#[cfg(target_arch = \"wasm32\")]\npub mod ui;"),
-        "ui must stay wasm-only"
-    );
+    assert!(lib.contains("#[cfg(target_arch = \"wasm32\")]\npub mod ui;"), "ui must stay wasm-only");
 }

@@ -23,23 +23,9 @@ fn demo_loads_completely_with_sidebars_resolved() {
     };
     let ingested = load(&bytes, &options);
     assert_eq!(ingested.format, Format::Scrape);
-    assert!(
-        ingested.rejected.is_empty(),
-        "{:?}",
-        &ingested.rejected[..ingested.rejected.len().min(3)]
-    );
-    assert!(
-        (20_000..=50_000).contains(&ingested.n_loaded()),
-        "{}",
-        ingested.n_loaded()
-    );
-    assert!(
-        ingested
-            .dataset
-            .articles
-            .iter()
-            .all(|a| a.published_at.is_some() && a.views.is_some())
-    );
+    assert!(ingested.rejected.is_empty(), "{:?}", &ingested.rejected[..ingested.rejected.len().min(3)]);
+    assert!((20_000..=50_000).contains(&ingested.n_loaded()), "{}", ingested.n_loaded());
+    assert!(ingested.dataset.articles.iter().all(|a| a.published_at.is_some() && a.views.is_some()));
     let (first, last) = ingested.dataset.date_span().unwrap();
     assert!((last.at - first.at).num_days() >= 700);
 }

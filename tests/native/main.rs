@@ -1,9 +1,6 @@
 //! Native whole-flow tests: one binary, one module per area.
 #![cfg(not(target_arch = "wasm32"))]
-#![allow(
-    clippy::unwrap_used,
-    reason = "test helpers: a panic is the failure report"
-)]
+#![allow(clippy::unwrap_used, reason = "test helpers: a panic is the failure report")]
 
 mod architecture;
 mod cli;

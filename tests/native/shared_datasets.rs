@@ -20,18 +20,8 @@ fn check(relative: &str, expected: &Expected) -> Option<headline_trends::ingest:
     let ingested = load(&std::fs::read(path).unwrap(), &ParseOptions::default());
     assert_eq!(ingested.format, expected.format);
     assert_eq!(
-        (
-            ingested.n_records,
-            ingested.n_loaded(),
-            ingested.rejected.len(),
-            ingested.duplicates.len()
-        ),
-        (
-            expected.records,
-            expected.loaded,
-            expected.rejected,
-            expected.duplicates
-        ),
+        (ingested.n_records, ingested.n_loaded(), ingested.rejected.len(), ingested.duplicates.len()),
+        (expected.records, expected.loaded, expected.rejected, expected.duplicates),
         "{relative}"
     );
     assert_eq!(ingested.dataset.articles[0].title, expected.first_title);
@@ -51,17 +41,8 @@ fn abc_headlines_date_only_and_truncated_last_line() {
     let Some(ingested) = check("abc-headlines/abcnews-date-text.csv", &expected) else {
         return;
     };
-    assert!(
-        ingested
-            .dataset
-            .articles
-            .iter()
-            .all(|a| !a.published_at.unwrap().has_time_of_day)
-    );
-    assert_eq!(
-        ingested.dataset.articles.last().unwrap().title,
-        "carr repledges 30m injection to cut ho"
-    );
+    assert!(ingested.dataset.articles.iter().all(|a| !a.published_at.unwrap().has_time_of_day));
+    assert_eq!(ingested.dataset.articles.last().unwrap().title, "carr repledges 30m injection to cut ho");
 }
 
 #[test]
@@ -79,24 +60,11 @@ fn hacker_news_month_first_dates_and_points() {
     };
     let first = &ingested.dataset.articles[0];
     assert_eq!(
-        (
-            first.views,
-            first.published_at.unwrap().to_rfc3339().as_str()
-        ),
+        (first.views, first.published_at.unwrap().to_rfc3339().as_str()),
         (Some(18), "2016-05-28T19:51:00+00:00")
     );
-    assert!(
-        matches!(&ingested.warnings[..], [Warning::DateOrder(d)] if d.order == DateOrder::MonthFirst)
-    );
-    assert_eq!(
-        ingested
-            .dataset
-            .articles
-            .iter()
-            .filter(|a| a.views.is_some())
-            .count(),
-        20_000
-    );
+    assert!(matches!(&ingested.warnings[..], [Warning::DateOrder(d)] if d.order == DateOrder::MonthFirst));
+    assert_eq!(ingested.dataset.articles.iter().filter(|a| a.views.is_some()).count(), 20_000);
 }
 
 #[test]
@@ -109,18 +77,11 @@ fn huffpost_json_lines_with_categories() {
         duplicates: 2,
         first_title: "Over 4 Million Americans Roll Up Sleeves For Omicron-Targeted COVID Boosters",
     };
-    let Some(ingested) = check(
-        "huffpost-news-category/News_Category_Dataset_v3.json",
-        &expected,
-    ) else {
+    let Some(ingested) = check("huffpost-news-category/News_Category_Dataset_v3.json", &expected) else {
         return;
     };
-    let categories: std::collections::BTreeSet<&str> = ingested
-        .dataset
-        .articles
-        .iter()
-        .filter_map(|a| a.category.as_deref())
-        .collect();
+    let categories: std::collections::BTreeSet<&str> =
+        ingested.dataset.articles.iter().filter_map(|a| a.category.as_deref()).collect();
     assert_eq!(categories.len(), 29);
     assert!(ingested.dataset.articles.iter().all(|a| a.views.is_none()));
 }
@@ -140,13 +101,8 @@ fn reddit_worldnews_day_first_and_repeated_posts() {
     };
     let first = &ingested.dataset.articles[0];
     assert_eq!(
-        (
-            first.views,
-            first.published_at.unwrap().to_rfc3339().as_str()
-        ),
+        (first.views, first.published_at.unwrap().to_rfc3339().as_str()),
         (Some(204_547), "2020-12-01T18:15:00+00:00")
     );
-    assert!(
-        matches!(&ingested.warnings[..], [Warning::DateOrder(d)] if d.order == DateOrder::DayFirst)
-    );
+    assert!(matches!(&ingested.warnings[..], [Warning::DateOrder(d)] if d.order == DateOrder::DayFirst));
 }

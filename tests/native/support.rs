@@ -36,19 +36,12 @@ pub fn shared_data(relative: &str) -> Option<PathBuf> {
     if path.exists() {
         Some(path)
     } else {
-        println!(
-            "skipped: {} is absent (the shared datasets are not on this machine)",
-            path.display()
-        );
+        println!("skipped: {} is absent (the shared datasets are not on this machine)", path.display());
         None
     }
 }
 
 /// `(line, reason)` of every rejection, for exact comparisons.
 pub fn rejections(ingested: &Ingested) -> Vec<(u32, String)> {
-    ingested
-        .rejected
-        .iter()
-        .map(|r| (r.line.get(), r.reason.to_string()))
-        .collect()
+    ingested.rejected.iter().map(|r| (r.line.get(), r.reason.to_string())).collect()
 }

@@ -1,0 +1,114 @@
+//! Everything the dashboard shows for one filter state, computed in one call — the unit the
+//! "whole dashboard update" benchmark times, and what the UI's memos are built from.
+
+use super::bursts::{Burst, BurstRule, find_bursts};
+use super::filter::{Filter, FilterPart};
+use super::frequency::{Measure, TopicStat, topic_frequency};
+use super::rising::{RisingRule, RisingTopic, rising_topics};
+use super::selection::Selection;
+use super::series::{TopicSeries, topic_series, volume_series};
+use super::store::Store;
+use super::timing::{TimingCell, best_slot, timing_grid};
+use super::topics::{TopicKind, TopicRef, UserTopic};
+use super::views::{top_headlines, views_log2_histogram};
+use super::volume::{BucketKey, BucketWidth};
+
+/// The view settings besides the filter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewSettings {
+    /// Topic kind of the frequency chart.
+    pub topic_kind: TopicKind,
+    /// Measure of the frequency chart.
+    pub measure: Measure,
+    /// Topics drawn over time.
+    pub chosen_topics: Vec<TopicRef>,
+    /// Bucket width; `None` picks one from the span.
+    pub bucket_width: Option<BucketWidth>,
+    /// Bars in the frequency chart.
+    pub n_topics: usize,
+    /// Rows in the top-headlines table.
+    pub n_headlines: usize,
+}
+
+impl Default for ViewSettings {
+    fn default() -> ViewSettings {
+        ViewSettings {
+            topic_kind: TopicKind::Keyword,
+            measure: Measure::Articles,
+            chosen_topics: Vec::new(),
+            bucket_width: None,
+            n_topics: 20,
+            n_headlines: 20,
+        }
+    }
+}
+
+/// Every panel's numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DashboardData {
+    /// The selection (all filters).
+    pub selection: Selection,
+    /// Bucket width used.
+    pub width: BucketWidth,
+    /// Volume per bucket, from the selection without its date filter (so the brush stays visible).
+    pub volume: Vec<(BucketKey, u32)>,
+    /// Top topics, from the selection without its topic filter.
+    pub topics: Vec<TopicStat>,
+    /// Chosen topics over time.
+    pub series: Vec<TopicSeries>,
+    /// Bursts of each chosen topic.
+    pub bursts: Vec<Vec<Burst>>,
+    /// Views histogram (log2 bins), from the selection without its views filter.
+    pub views_histogram: Vec<u32>,
+    /// Most-viewed rows.
+    pub top_rows: Vec<u32>,
+    /// Weekday × hour grid and date-only count.
+    pub timing: (Vec<TimingCell>, u32),
+    /// Best publishing slot (cells with at least 5 articles).
+    pub best_slot: Option<TimingCell>,
+    /// Rising and falling keywords.
+    pub rising: (Vec<RisingTopic>, Vec<RisingTopic>),
+}
+
+/// Computes every panel for `filter` and `settings`.
+pub fn compute(store: &Store, filter: &Filter, user_topics: &[UserTopic], settings: &ViewSettings) -> DashboardData {
+    let selection = filter.select(store, user_topics);
+    let without_dates = filter.select_except(store, user_topics, Some(FilterPart::Dates));
+    let width = settings.bucket_width.unwrap_or_else(|| BucketWidth::for_span_days(span_days(store, &selection)));
+    let without_topics = filter.select_except(store, user_topics, Some(FilterPart::Topics));
+    let without_views = filter.select_except(store, user_topics, Some(FilterPart::Views));
+    let series = topic_series(store, &selection, &settings.chosen_topics, user_topics, width);
+    let selected_rows: Vec<u32> =
+        if settings.chosen_topics.is_empty() { Vec::new() } else { selection.iter().collect() };
+    let bursts = series
+        .iter()
+        .map(|s| find_bursts(store, s, &selected_rows, user_topics, width, BurstRule::default()))
+        .collect();
+    let timing = timing_grid(store, &selection);
+    let best = best_slot(&timing.0, 5);
+    DashboardData {
+        width,
+        volume: volume_series(store, &without_dates, width),
+        topics: topic_frequency(
+            store,
+            &without_topics,
+            settings.topic_kind,
+            user_topics,
+            settings.n_topics,
+            settings.measure,
+        ),
+        series,
+        bursts,
+        views_histogram: views_log2_histogram(store, &without_views),
+        top_rows: top_headlines(store, &selection, settings.n_headlines),
+        timing,
+        best_slot: best,
+        rising: rising_topics(store, &selection, RisingRule::default(), 10),
+        selection,
+    }
+}
+
+fn span_days(store: &Store, selection: &Selection) -> i64 {
+    let (Some(first), Some(last)) = (selection.first(), selection.last()) else { return 0 };
+    (store.ts_ms[last as usize] - store.ts_ms[first as usize]) / super::time_keys::DAY_MS
+}

@@ -1,0 +1,177 @@
+//! Topic frequency over a selection: the top topics of one kind, with articles, shares, views.
+
+use super::keywords::article_counts_per_token;
+use super::selection::{Selection, intersect};
+use super::stats::median;
+use super::store::{NO_CATEGORY, NO_VIEWS, Store};
+use super::topic_rows::topic_rows;
+use super::topics::{TopicKind, TopicRef, UserTopic};
+use serde::{Deserialize, Serialize};
+
+/// What ranks topics.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// Articles mentioning the topic.
+    #[default]
+    Articles,
+    /// Those articles as a share of the selection.
+    ShareOfArticles,
+    /// Views of those articles.
+    TotalViews,
+    /// Those views as a share of the selection's views.
+    ShareOfViews,
+    /// Median views of those articles (robust to one viral story).
+    MedianViews,
+}
+
+/// One topic's numbers over a selection.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TopicStat {
+    /// The topic.
+    pub topic: TopicRef,
+    /// Its display text.
+    pub label: String,
+    /// Articles in the selection with the topic.
+    pub n_articles: u32,
+    /// `n_articles` / selection size.
+    pub share_of_articles: f64,
+    /// Views of those articles (articles without views add nothing).
+    pub total_views: u64,
+    /// `total_views` / the selection's views.
+    pub share_of_views: f64,
+    /// Median views of those articles that have views.
+    pub median_views: Option<f64>,
+}
+
+impl TopicStat {
+    /// The value of `measure`.
+    pub fn value(&self, measure: Measure) -> f64 {
+        match measure {
+            Measure::Articles => f64::from(self.n_articles),
+            Measure::ShareOfArticles => self.share_of_articles,
+            #[expect(clippy::cast_precision_loss, reason = "view totals are far below 2^53")]
+            Measure::TotalViews => self.total_views as f64,
+            Measure::ShareOfViews => self.share_of_views,
+            Measure::MedianViews => self.median_views.unwrap_or(0.0),
+        }
+    }
+}
+
+/// Candidates considered when ranking by a views measure (the most frequent ones).
+const VIEW_RANK_POOL: usize = 400;
+/// Fewest articles for a topic to be ranked by median views.
+const MIN_ARTICLES_FOR_MEDIAN: u32 = 5;
+
+/// The top `n` topics of `kind` over `selection`, ranked by `measure` (ties: label order).
+pub fn topic_frequency(
+    store: &Store,
+    selection: &Selection,
+    kind: TopicKind,
+    user_topics: &[UserTopic],
+    n: usize,
+    measure: Measure,
+) -> Vec<TopicStat> {
+    let pool = if matches!(measure, Measure::Articles | Measure::ShareOfArticles) { n } else { VIEW_RANK_POOL.max(n) };
+    let candidates = candidates_by_articles(store, selection, kind, user_topics, pool);
+    let total_views: u64 = selection.iter().filter_map(|r| store.views_of(r)).map(u64::from).sum();
+    let rows: Vec<u32> = selection.iter().collect();
+    let mut stats: Vec<TopicStat> = candidates
+        .into_iter()
+        .map(|(topic, label)| stat_of(store, &rows, topic, label, user_topics, total_views))
+        .filter(|s| s.n_articles > 0 && (measure != Measure::MedianViews || s.n_articles >= MIN_ARTICLES_FOR_MEDIAN))
+        .collect();
+    stats.sort_by(|a, b| b.value(measure).total_cmp(&a.value(measure)).then_with(|| a.label.cmp(&b.label)));
+    stats.truncate(n);
+    stats
+}
+
+fn stat_of(
+    store: &Store,
+    selected_rows: &[u32],
+    topic: TopicRef,
+    label: String,
+    user_topics: &[UserTopic],
+    total_views: u64,
+) -> TopicStat {
+    let rows = intersect(selected_rows, &topic_rows(store, &topic, user_topics));
+    let mut views: Vec<u32> = rows.iter().map(|&r| store.views[r as usize]).filter(|&v| v != NO_VIEWS).collect();
+    let topic_views: u64 = views.iter().map(|&v| u64::from(v)).sum();
+    let n_articles = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+    #[expect(clippy::cast_precision_loss, reason = "counts far below 2^53")]
+    let share = |part: u64, whole: u64| if whole == 0 { 0.0 } else { part as f64 / whole as f64 };
+    TopicStat {
+        topic,
+        label,
+        n_articles,
+        share_of_articles: share(rows.len() as u64, selected_rows.len() as u64),
+        total_views: topic_views,
+        share_of_views: share(topic_views, total_views),
+        median_views: median(&mut views),
+    }
+}
+
+/// The `pool` topics of `kind` with the most articles in `selection`, with labels.
+fn candidates_by_articles(
+    store: &Store,
+    selection: &Selection,
+    kind: TopicKind,
+    user_topics: &[UserTopic],
+    pool: usize,
+) -> Vec<(TopicRef, String)> {
+    let ranked: Vec<(u32, String)> = match kind {
+        TopicKind::Keyword => {
+            let counts = article_counts_per_token(store, selection);
+            super::keywords::top_of_counts(store, &counts, pool)
+                .into_iter()
+                .map(|k| (k.n_articles, store.vocab.text(k.token).to_owned()))
+                .collect()
+        }
+        TopicKind::Phrase | TopicKind::Name => {
+            let grams = if kind == TopicKind::Phrase { store.phrases() } else { store.names() };
+            let mut counts = vec![0u32; grams.len()];
+            for row in selection.iter() {
+                for &g in grams.of_row(row) {
+                    counts[g as usize] += 1;
+                }
+            }
+            top_labels(
+                counts.iter().enumerate().map(|(g, &c)| {
+                    (c, grams.keys[g].iter().map(|&t| store.vocab.text(t)).collect::<Vec<_>>().join(" "))
+                }),
+                pool,
+            )
+        }
+        TopicKind::Category => {
+            let mut counts = vec![0u32; store.categories.len()];
+            for row in selection.iter() {
+                let code = store.category[row as usize];
+                if code != NO_CATEGORY {
+                    counts[code as usize] += 1;
+                }
+            }
+            top_labels(counts.iter().zip(&store.categories).map(|(&c, name)| (c, name.clone())), pool)
+        }
+        TopicKind::User => user_topics.iter().map(|u| (1, u.name.clone())).collect(),
+    };
+    ranked
+        .into_iter()
+        .map(|(_, key)| {
+            let label = match kind {
+                TopicKind::Name => store
+                    .names()
+                    .id(&store.token_ids(&key).unwrap_or_default())
+                    .map_or_else(|| key.clone(), |g| store.names().labels[g as usize].clone()),
+                _ => key.clone(),
+            };
+            (TopicRef::new(kind, key), label)
+        })
+        .collect()
+}
+
+fn top_labels(counts: impl Iterator<Item = (u32, String)>, pool: usize) -> Vec<(u32, String)> {
+    let mut all: Vec<(u32, String)> = counts.filter(|(c, _)| *c > 0).collect();
+    all.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    all.truncate(pool);
+    all
+}

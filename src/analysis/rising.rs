@@ -1,0 +1,123 @@
+//! Rising and falling keywords: the weighted log-odds ratio with an informative Dirichlet prior
+//! (Monroe, Colaresi & Quinn 2008, "Fightin' Words"), window against baseline.
+//!
+//! For a word w with article counts y_w (window, total n) and b_w (baseline, total m), and prior
+//! α_w = `prior_scale` · (y_w + b_w) with α0 = Σ α_w:
+//!   δ_w = ln((y_w + α_w) / (n + α0 − y_w − α_w)) − ln((b_w + α_w) / (m + α0 − b_w − α_w)),
+//!   σ²_w ≈ 1/(y_w + α_w) + 1/(b_w + α_w),   z_w = δ_w / σ_w.
+//! Totals n and m count word occurrences over articles (each article counts a word once).
+
+use super::keywords::article_counts_per_token;
+use super::selection::Selection;
+use super::store::Store;
+use super::time_keys::DAY_MS;
+use super::volume::counts_per_day;
+use serde::Serialize;
+
+/// Settings of the comparison.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RisingRule {
+    /// Days at the end of the selection that form the window.
+    pub window_days: u32,
+    /// Prior strength relative to the pooled counts.
+    pub prior_scale: f64,
+    /// Fewest articles (window + baseline) for a word to be scored.
+    pub min_articles: u32,
+}
+
+impl Default for RisingRule {
+    fn default() -> RisingRule {
+        RisingRule { window_days: 7, prior_scale: 1.0, min_articles: 5 }
+    }
+}
+
+/// One scored word.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RisingTopic {
+    /// The word.
+    pub keyword: String,
+    /// Log-odds ratio, window against baseline.
+    pub delta: f64,
+    /// `delta` over its standard deviation.
+    pub z: f64,
+    /// Articles in the window with the word.
+    pub n_window: u32,
+    /// Articles in the baseline with the word.
+    pub n_baseline: u32,
+    /// Articles with the word per day over the window and as many days before it.
+    pub sparkline: Vec<u32>,
+}
+
+/// The scores of one word, from its counts and the corpus totals (see the module formula).
+pub fn log_odds(y: f64, b: f64, n: f64, m: f64, alpha: f64, alpha0: f64) -> (f64, f64) {
+    let delta = ((y + alpha) / (n + alpha0 - y - alpha)).ln() - ((b + alpha) / (m + alpha0 - b - alpha)).ln();
+    let sigma = (1.0 / (y + alpha) + 1.0 / (b + alpha)).sqrt();
+    (delta, delta / sigma)
+}
+
+/// Rising (`z > 0`, highest first) and falling (lowest first) words, `n` of each.
+pub fn rising_topics(
+    store: &Store,
+    selection: &Selection,
+    rule: RisingRule,
+    n: usize,
+) -> (Vec<RisingTopic>, Vec<RisingTopic>) {
+    let Some(last_row) = selection.last() else { return (Vec::new(), Vec::new()) };
+    let window_start = store.ts_ms[last_row as usize] - i64::from(rule.window_days) * DAY_MS;
+    let split = store.row_at(window_start + 1);
+    let window = selection_part(selection, split, true);
+    let baseline = selection_part(selection, split, false);
+    if window.is_empty() || baseline.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let in_window = article_counts_per_token(store, &window);
+    let in_baseline = article_counts_per_token(store, &baseline);
+    let total = |counts: &[u32]| {
+        counts.iter().enumerate().filter(|(t, _)| !store.vocab.is_stop[*t]).map(|(_, &c)| f64::from(c)).sum::<f64>()
+    };
+    let (n_total, m_total) = (total(&in_window), total(&in_baseline));
+    let alpha0 = rule.prior_scale * (n_total + m_total);
+    let mut scored: Vec<(u32, f64, f64)> = (0..store.vocab.len())
+        .filter(|&t| !store.vocab.is_stop[t] && in_window[t] + in_baseline[t] >= rule.min_articles)
+        .map(|t| {
+            let (y, b) = (f64::from(in_window[t]), f64::from(in_baseline[t]));
+            let (delta, z) = log_odds(y, b, n_total, m_total, rule.prior_scale * (y + b), alpha0);
+            (u32::try_from(t).unwrap_or(0), delta, z)
+        })
+        .collect();
+    let by_text = |a: u32, b: u32| store.vocab.text(a).cmp(store.vocab.text(b));
+    scored.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| by_text(a.0, b.0)));
+    let describe = |&(t, delta, z): &(u32, f64, f64)| RisingTopic {
+        keyword: store.vocab.text(t).to_owned(),
+        delta,
+        z,
+        n_window: in_window[t as usize],
+        n_baseline: in_baseline[t as usize],
+        sparkline: sparkline(store, selection, t, window_start, rule.window_days),
+    };
+    let rising: Vec<RisingTopic> = scored.iter().filter(|s| s.2 > 0.0).take(n).map(describe).collect();
+    let falling: Vec<RisingTopic> = scored.iter().rev().filter(|s| s.2 < 0.0).take(n).map(describe).collect();
+    (rising, falling)
+}
+
+fn selection_part(selection: &Selection, split: u32, after: bool) -> Selection {
+    match selection {
+        Selection::Range(range) if after => Selection::Range(split.max(range.start)..range.end),
+        Selection::Range(range) => Selection::Range(range.start..split.min(range.end).max(range.start)),
+        Selection::Rows(rows) => Selection::Rows(rows.iter().copied().filter(|&r| (r >= split) == after).collect()),
+    }
+}
+
+fn sparkline(store: &Store, selection: &Selection, token: u32, window_start_ms: i64, window_days: u32) -> Vec<u32> {
+    let from = store.row_at(window_start_ms - i64::from(window_days) * DAY_MS);
+    let rows: Vec<u32> = store.vocab.postings(token).iter().copied().filter(|&r| r >= from).collect();
+    let picked = selection.intersect_sorted(&rows);
+    let first_day = super::time_keys::day_of(window_start_ms - i64::from(window_days) * DAY_MS, store.keys.offset) + 1;
+    let mut line = vec![0u32; (window_days * 2) as usize];
+    for (day, count) in counts_per_day(store, &picked) {
+        if let Some(slot) = usize::try_from(day - first_day).ok().and_then(|i| line.get_mut(i)) {
+            *slot += count;
+        }
+    }
+    line
+}

@@ -1,0 +1,43 @@
+//! Small exact statistics.
+
+/// The median of `values` (mean of the two middle values for an even count); `None` if empty.
+/// Reorders `values`.
+pub fn median(values: &mut [u32]) -> Option<f64> {
+    let n = values.len();
+    if n == 0 {
+        return None;
+    }
+    let (_, &mut upper, _) = values.select_nth_unstable(n / 2);
+    if n % 2 == 1 {
+        return Some(f64::from(upper));
+    }
+    let lower = values[..n / 2].iter().copied().max().unwrap_or(upper);
+    Some((f64::from(lower) + f64::from(upper)) / 2.0)
+}
+
+/// Mean and population standard deviation; `None` if empty.
+pub fn mean_and_std(values: &[f64]) -> Option<(f64, f64)> {
+    if values.is_empty() {
+        return None;
+    }
+    #[expect(clippy::cast_precision_loss, reason = "window lengths are small")]
+    let n = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    let variance = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n;
+    Some((mean, variance.sqrt()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medians_and_spread() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [5]), Some(5.0));
+        assert_eq!(median(&mut [9, 1, 5]), Some(5.0));
+        assert_eq!(median(&mut [10, 1, 4, 7]), Some(5.5));
+        assert_eq!(median(&mut [1, 1, 1, 1_000_000]), Some(1.0));
+        assert_eq!(mean_and_std(&[2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0]), Some((5.0, 2.0)));
+    }
+}

@@ -4,6 +4,7 @@
 //! cheap as counting keywords.
 
 use super::store::{CLAUSE_BIT, Store};
+use super::stopwords::is_english_stopword;
 use super::tokenize::for_each_word;
 use rustc_hash::FxHashMap;
 
@@ -112,8 +113,8 @@ pub fn find_phrases(store: &Store) -> Grams {
 }
 
 /// Runs of two or more capitalised words (names, organisations), read from the original
-/// headlines. Title-case headlines (most words capitalised) are skipped: there every run would
-/// look like a name.
+/// headlines. Title Case headlines (no content word in lower case) are skipped: there every run
+/// would look like a name.
 pub fn find_names(store: &Store) -> Grams {
     let vocab = &store.vocab;
     let mut scratch = String::new();
@@ -124,8 +125,13 @@ pub fn find_names(store: &Store) -> Grams {
             for_each_word(title, &mut scratch, |w| {
                 words.push((vocab.id(w.token), w.is_capitalised, w.starts_clause, w.raw.to_owned()))
             });
-            let n_capitalised = words.iter().filter(|w| w.1).count();
-            if words.len() >= 4 && n_capitalised * 10 > words.len() * 6 {
+            // Title Case (every content word capitalised): runs there say nothing about names.
+            let n_lower_content = words
+                .iter()
+                .skip(1)
+                .filter(|w| !w.1 && w.3.chars().any(char::is_alphabetic) && !is_english_stopword(&w.3.to_lowercase()))
+                .count();
+            if words.len() >= 3 && n_lower_content == 0 {
                 return Vec::new();
             }
             let mut grams = Vec::new();

@@ -3,7 +3,7 @@
 use crate::support::root;
 use std::path::Path;
 
-const CORE: &[&str] = &["src/model", "src/ingest", "src/demo"];
+const CORE: &[&str] = &["src/model", "src/ingest", "src/demo", "src/analysis"];
 const BROWSER_ONLY: &[&str] = &["leptos", "web_sys", "wasm_bindgen", "gloo_", "plotters_canvas", "js_sys"];
 const CLOCK: &[&str] = &["Utc::now", "Local::now", "SystemTime::now", "Instant::now"];
 

@@ -2,7 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, reason = "test helpers: a panic is the failure report")]
 
+mod analysis;
 mod architecture;
+mod bench_digests;
 mod cli;
 mod demo_file;
 mod fuzz;

@@ -1,0 +1,180 @@
+//! The analytics engine on a small dataset whose every number was worked out by hand.
+
+use headline_trends::analysis::bursts::{BurstRule, find_bursts};
+use headline_trends::analysis::filter::{Filter, FilterPart, QueryTerm, parse_query};
+use headline_trends::analysis::frequency::{Measure, topic_frequency};
+use headline_trends::analysis::rising::log_odds;
+use headline_trends::analysis::series::{SeriesPoint, TopicSeries, topic_series, volume_series};
+use headline_trends::analysis::timing::{best_slot, timing_grid, weekday_hour_counts};
+use headline_trends::analysis::topics::{TopicKind, TopicRef, UserTopic};
+use headline_trends::analysis::views::{top_headlines, views_by_hour, views_log2_histogram};
+use headline_trends::analysis::volume::{BucketWidth, counts_per_bucket, counts_per_day};
+use headline_trends::analysis::{Selection, Store, TokenizerKind, keywords};
+use headline_trends::ingest::{ParseOptions, parse};
+
+/// Six articles over three days (2024-03-01 is day 19783, a Friday).
+const SMALL: &str = "title,date,views,category
+Ukraine talks resume in Geneva,2024-03-01T09:00:00Z,100,world
+Zelensky’s aide says Ukraine needs arms,2024-03-01T10:30:00Z,300,world
+Human Rights Council meets on the war in Ukraine,2024-03-02T09:15:00Z,50,world
+Central bank holds rates,2024-03-02T14:00:00Z,1000,business
+Human rights groups warn Central bank,2024-03-03T09:45:00Z,,business
+Football: City wins derby,2024-03-03,20,sport
+";
+
+fn store() -> Store {
+    let ingested = parse(SMALL.as_bytes(), &ParseOptions::default()).unwrap();
+    Store::build(ingested.dataset, TokenizerKind::Rich, chrono::FixedOffset::east_opt(0).unwrap())
+}
+
+fn all(store: &Store) -> Selection {
+    Selection::all(store.len())
+}
+
+fn titles(store: &Store, selection: &Selection) -> Vec<String> {
+    selection.iter().map(|r| store.titles.get(r as usize).to_owned()).collect()
+}
+
+#[test]
+fn counts_per_day_week_and_hour() {
+    let store = store();
+    assert_eq!(counts_per_day(&store, &all(&store)), [(19783, 2), (19784, 2), (19785, 2)]);
+    assert_eq!(counts_per_day(&store, &Selection::Rows(vec![0, 5])), [(19783, 1), (19785, 1)]);
+    // 2024-02-26 is the Monday of that week: week key (19783 + 3) / 7 = 2826; Sunday 3 March is in it too.
+    assert_eq!(counts_per_bucket(&store, &all(&store), BucketWidth::Week), [(2826, 6)]);
+    let hourly = counts_per_bucket(&store, &all(&store), BucketWidth::Hour);
+    assert_eq!(hourly.iter().map(|h| h.1).sum::<u32>(), 5, "the date-only article is left out of hourly buckets");
+    assert_eq!(counts_per_bucket(&store, &all(&store), BucketWidth::Month), [((2024 - 1970) * 12 + 2, 6)]);
+}
+
+#[test]
+fn top_keywords_count_articles_and_break_ties_by_text() {
+    let store = store();
+    let top = keywords::top_keywords(&store, &all(&store), 5);
+    let got: Vec<(&str, u32)> = top.iter().map(|k| (store.vocab.text(k.token), k.n_articles)).collect();
+    assert_eq!(got, [("ukraine", 3), ("bank", 2), ("central", 2), ("human", 2), ("rights", 2)]);
+}
+
+#[test]
+fn phrases_do_not_span_stopwords_or_punctuation() {
+    let store = store();
+    let stats = topic_frequency(&store, &all(&store), TopicKind::Phrase, &[], 10, Measure::Articles);
+    let got: Vec<(&str, u32)> = stats.iter().map(|s| (s.label.as_str(), s.n_articles)).collect();
+    assert_eq!(got, [("central bank", 2), ("human rights", 2)]);
+}
+
+#[test]
+fn names_are_runs_of_capitalised_words() {
+    let csv = "title,date\nUS to again withdraw from the UN Human Rights Council,2024-01-01\nSvetlana Tikhanovskaya meets UN Human Rights Council,2024-01-02\nSvetlana Tikhanovskaya leaves Minsk,2024-01-03\n";
+    let ingested = parse(csv.as_bytes(), &ParseOptions::default()).unwrap();
+    let store = Store::build(ingested.dataset, TokenizerKind::Rich, chrono::FixedOffset::east_opt(0).unwrap());
+    let stats = topic_frequency(&store, &all(&store), TopicKind::Name, &[], 10, Measure::Articles);
+    let got: Vec<(&str, u32)> = stats.iter().map(|s| (s.label.as_str(), s.n_articles)).collect();
+    assert_eq!(got, [("Svetlana Tikhanovskaya", 2), ("UN Human Rights Council", 2)]);
+}
+
+#[test]
+fn topic_frequency_measures() {
+    let store = store();
+    let stats = topic_frequency(&store, &all(&store), TopicKind::Keyword, &[], 1, Measure::Articles);
+    let ukraine = &stats[0];
+    assert_eq!((ukraine.label.as_str(), ukraine.n_articles, ukraine.total_views), ("ukraine", 3, 450));
+    assert!((ukraine.share_of_articles - 0.5).abs() < 1e-12);
+    assert!((ukraine.share_of_views - 450.0 / 1470.0).abs() < 1e-12);
+    assert_eq!(ukraine.median_views, Some(100.0));
+    let by_views = topic_frequency(&store, &all(&store), TopicKind::Category, &[], 3, Measure::TotalViews);
+    let got: Vec<(&str, u64)> = by_views.iter().map(|s| (s.label.as_str(), s.total_views)).collect();
+    assert_eq!(got, [("business", 1000), ("world", 450), ("sport", 20)]);
+    let user = UserTopic { name: "Ukraine war".into(), any_of: vec!["ukraine".into(), "zelensky".into()], none_of: vec!["geneva".into()] };
+    let stats = topic_frequency(&store, &all(&store), TopicKind::User, &[user], 5, Measure::Articles);
+    assert_eq!((stats[0].label.as_str(), stats[0].n_articles), ("Ukraine war", 2));
+}
+
+#[test]
+fn views_histogram_top_headlines_and_hours() {
+    let store = store();
+    // floor(log2(v + 1)): 100 → 6, 300 → 8, 50 → 5, 1000 → 9, 20 → 4; one article has no views.
+    assert_eq!(views_log2_histogram(&store, &all(&store)), [0, 0, 0, 0, 1, 1, 1, 0, 1, 1]);
+    let top = top_headlines(&store, &all(&store), 3);
+    assert_eq!(titles(&store, &Selection::Rows(top)), ["Central bank holds rates", "Zelensky’s aide says Ukraine needs arms", "Ukraine talks resume in Geneva"]);
+    let by_hour = views_by_hour(&store, &all(&store));
+    assert_eq!(by_hour[9], (9, 2, Some(75.0)));
+    assert_eq!(by_hour[14], (14, 1, Some(1000.0)));
+}
+
+#[test]
+fn weekday_hour_grid_in_two_time_zones() {
+    let mut store = store();
+    let (cells, n_date_only) = weekday_hour_counts(&store, &all(&store));
+    let filled: Vec<(usize, u32)> = cells.iter().enumerate().filter(|(_, n)| **n > 0).map(|(i, &n)| (i, n)).collect();
+    // Friday = 5, Saturday = 6, Sunday = 0.
+    assert_eq!(filled, [(9, 1), (5 * 24 + 9, 1), (5 * 24 + 10, 1), (6 * 24 + 9, 1), (6 * 24 + 14, 1)]);
+    assert_eq!(n_date_only, 1);
+    let (rows_cells, _) = weekday_hour_counts(&store, &Selection::Rows((0..6).collect()));
+    assert_eq!(rows_cells, cells, "range and row-list paths agree");
+    store.set_time_zone(chrono::FixedOffset::east_opt(5 * 3600).unwrap());
+    let (cells, _) = weekday_hour_counts(&store, &all(&store));
+    assert_eq!(cells[5 * 24 + 14], 1, "09:00Z is 14:00 at +05:00");
+    assert_eq!(cells[6 * 24 + 19], 1, "14:00Z is 19:00 at +05:00");
+    let (grid, _) = timing_grid(&store, &all(&store));
+    assert_eq!(grid.len(), 168);
+    assert_eq!(best_slot(&grid, 1).map(|c| (c.weekday, c.hour)), Some((6, 19)));
+    assert_eq!(best_slot(&grid, 2), None, "no cell has two articles with views");
+}
+
+#[test]
+fn filters_combine_and_cross_filter() {
+    let store = store();
+    let select = |f: &Filter| titles(&store, &f.select(&store, &[]));
+    assert_eq!(parse_query("ukr \"human rights\""), [QueryTerm::Word("ukr".into()), QueryTerm::Phrase("human rights".into())]);
+    assert_eq!(select(&Filter { query: "UKR".into(), ..Filter::default() }).len(), 3);
+    assert_eq!(select(&Filter { query: "\"human rights\"".into(), ..Filter::default() }).len(), 2);
+    assert_eq!(select(&Filter { query: "\"rights human\"".into(), ..Filter::default() }).len(), 0);
+    assert_eq!(select(&Filter { query: "\"football city\"".into(), ..Filter::default() }).len(), 0, "phrases do not span a colon");
+    let business = TopicRef::new(TopicKind::Category, "business");
+    let mut filter = Filter { min_views: Some(100), ..Filter::default() };
+    assert_eq!(select(&filter).len(), 3);
+    filter.toggle_topic(business.clone());
+    assert_eq!(select(&filter), ["Central bank holds rates"]);
+    assert_eq!(filter.select_except(&store, &[], Some(FilterPart::Topics)).len(), 3);
+    assert_eq!(filter.select_except(&store, &[], Some(FilterPart::Views)).len(), 2);
+    filter.toggle_topic(business);
+    assert!(filter.any_topics.is_empty());
+    let dated = Filter { from_ms: Some(1_709_337_600_000), to_ms: Some(1_709_424_000_000), ..Filter::default() };
+    assert_eq!(dated.select(&store, &[]), Selection::Range(2..4), "2 March only, half-open");
+    let all_of = Filter { all_topics: vec![TopicRef::new(TopicKind::Keyword, "ukraine"), TopicRef::new(TopicKind::Category, "world")], ..Filter::default() };
+    assert_eq!(select(&all_of).len(), 3);
+    let body = Filter { query: "aide".into(), search_body: true, ..Filter::default() };
+    assert_eq!(select(&body).len(), 1);
+}
+
+#[test]
+fn log_odds_match_a_hand_computation() {
+    // y=5 of n=20 in the window, b=1 of m=40 in the baseline, prior scale 0.5:
+    // α = 3, α0 = 30; δ = ln(8/42) − ln(4/66) = 1.14513…, σ = √(1/8 + 1/4), z = 1.86999…
+    let (delta, z) = log_odds(5.0, 1.0, 20.0, 40.0, 3.0, 30.0);
+    assert!((delta - 1.145_132_304_303_002_4).abs() < 1e-12, "{delta}");
+    assert!((z - 1.869_993_222_346_579_8).abs() < 1e-12, "{z}");
+}
+
+#[test]
+fn bursts_are_found_where_the_share_jumps() {
+    let store = store();
+    let share_of = |i: usize| if i == 20 || i == 21 { 0.5 } else { 0.1 + 0.01 * f64::from(u32::try_from(i % 3).unwrap()) };
+    let points: Vec<SeriesPoint> = (0..26).map(|i| SeriesPoint { bucket: 19_700 + i64::try_from(i).unwrap(), n_articles: 10, share: share_of(i) }).collect();
+    let series = TopicSeries { topic: TopicRef::new(TopicKind::Keyword, "ukraine"), points };
+    let bursts = find_bursts(&store, &series, &[], &[], BucketWidth::Day, BurstRule::default());
+    assert_eq!(bursts.len(), 1);
+    assert_eq!((bursts[0].first_bucket, bursts[0].last_bucket, bursts[0].peak_bucket), (19_720, 19_721, 19_720));
+    assert!(bursts[0].peak_z > 3.0);
+}
+
+#[test]
+fn topic_series_fill_gaps_and_give_shares() {
+    let store = store();
+    let volume = volume_series(&store, &all(&store), BucketWidth::Day);
+    assert_eq!(volume, [(19783, 2), (19784, 2), (19785, 2)]);
+    let series = topic_series(&store, &all(&store), &[TopicRef::new(TopicKind::Keyword, "ukraine")], &[], BucketWidth::Day);
+    let got: Vec<(i64, u32, f64)> = series[0].points.iter().map(|p| (p.bucket, p.n_articles, p.share)).collect();
+    assert_eq!(got, [(19783, 2, 1.0), (19784, 1, 0.5), (19785, 0, 0.0)]);
+}

@@ -7,6 +7,7 @@
 //! touches the browser or the clock. See ARCHITECTURE.md for the codemap and invariants.
 
 pub mod analysis;
+pub mod chart;
 pub mod demo;
 pub mod ingest;
 pub mod model;

@@ -3,8 +3,8 @@
 //! store on first use; each keeps per-row occurrence lists so counting over a selection is as
 //! cheap as counting keywords.
 
-use super::store::{CLAUSE_BIT, Store};
 use super::stopwords::is_english_stopword;
+use super::store::{CLAUSE_BIT, Store};
 use super::tokenize::for_each_word;
 use rustc_hash::FxHashMap;
 

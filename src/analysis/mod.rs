@@ -25,6 +25,7 @@ pub mod timing;
 pub mod tokenize;
 pub mod topic_rows;
 pub mod topics;
+pub mod view_state;
 pub mod views;
 pub mod vocab;
 pub mod volume;

@@ -85,7 +85,11 @@ fn topic_frequency_measures() {
     let by_views = topic_frequency(&store, &all(&store), TopicKind::Category, &[], 3, Measure::TotalViews);
     let got: Vec<(&str, u64)> = by_views.iter().map(|s| (s.label.as_str(), s.total_views)).collect();
     assert_eq!(got, [("business", 1000), ("world", 450), ("sport", 20)]);
-    let user = UserTopic { name: "Ukraine war".into(), any_of: vec!["ukraine".into(), "zelensky".into()], none_of: vec!["geneva".into()] };
+    let user = UserTopic {
+        name: "Ukraine war".into(),
+        any_of: vec!["ukraine".into(), "zelensky".into()],
+        none_of: vec!["geneva".into()],
+    };
     let stats = topic_frequency(&store, &all(&store), TopicKind::User, &[user], 5, Measure::Articles);
     assert_eq!((stats[0].label.as_str(), stats[0].n_articles), ("Ukraine war", 2));
 }
@@ -96,7 +100,10 @@ fn views_histogram_top_headlines_and_hours() {
     // floor(log2(v + 1)): 100 → 6, 300 → 8, 50 → 5, 1000 → 9, 20 → 4; one article has no views.
     assert_eq!(views_log2_histogram(&store, &all(&store)), [0, 0, 0, 0, 1, 1, 1, 0, 1, 1]);
     let top = top_headlines(&store, &all(&store), 3);
-    assert_eq!(titles(&store, &Selection::Rows(top)), ["Central bank holds rates", "Zelensky’s aide says Ukraine needs arms", "Ukraine talks resume in Geneva"]);
+    assert_eq!(
+        titles(&store, &Selection::Rows(top)),
+        ["Central bank holds rates", "Zelensky’s aide says Ukraine needs arms", "Ukraine talks resume in Geneva"]
+    );
     let by_hour = views_by_hour(&store, &all(&store));
     assert_eq!(by_hour[9], (9, 2, Some(75.0)));
     assert_eq!(by_hour[14], (14, 1, Some(1000.0)));
@@ -126,11 +133,18 @@ fn weekday_hour_grid_in_two_time_zones() {
 fn filters_combine_and_cross_filter() {
     let store = store();
     let select = |f: &Filter| titles(&store, &f.select(&store, &[]));
-    assert_eq!(parse_query("ukr \"human rights\""), [QueryTerm::Word("ukr".into()), QueryTerm::Phrase("human rights".into())]);
+    assert_eq!(
+        parse_query("ukr \"human rights\""),
+        [QueryTerm::Word("ukr".into()), QueryTerm::Phrase("human rights".into())]
+    );
     assert_eq!(select(&Filter { query: "UKR".into(), ..Filter::default() }).len(), 3);
     assert_eq!(select(&Filter { query: "\"human rights\"".into(), ..Filter::default() }).len(), 2);
     assert_eq!(select(&Filter { query: "\"rights human\"".into(), ..Filter::default() }).len(), 0);
-    assert_eq!(select(&Filter { query: "\"football city\"".into(), ..Filter::default() }).len(), 0, "phrases do not span a colon");
+    assert_eq!(
+        select(&Filter { query: "\"football city\"".into(), ..Filter::default() }).len(),
+        0,
+        "phrases do not span a colon"
+    );
     let business = TopicRef::new(TopicKind::Category, "business");
     let mut filter = Filter { min_views: Some(100), ..Filter::default() };
     assert_eq!(select(&filter).len(), 3);
@@ -142,7 +156,10 @@ fn filters_combine_and_cross_filter() {
     assert!(filter.any_topics.is_empty());
     let dated = Filter { from_ms: Some(1_709_337_600_000), to_ms: Some(1_709_424_000_000), ..Filter::default() };
     assert_eq!(dated.select(&store, &[]), Selection::Range(2..4), "2 March only, half-open");
-    let all_of = Filter { all_topics: vec![TopicRef::new(TopicKind::Keyword, "ukraine"), TopicRef::new(TopicKind::Category, "world")], ..Filter::default() };
+    let all_of = Filter {
+        all_topics: vec![TopicRef::new(TopicKind::Keyword, "ukraine"), TopicRef::new(TopicKind::Category, "world")],
+        ..Filter::default()
+    };
     assert_eq!(select(&all_of).len(), 3);
     let body = Filter { query: "aide".into(), search_body: true, ..Filter::default() };
     assert_eq!(select(&body).len(), 1);
@@ -160,8 +177,11 @@ fn log_odds_match_a_hand_computation() {
 #[test]
 fn bursts_are_found_where_the_share_jumps() {
     let store = store();
-    let share_of = |i: usize| if i == 20 || i == 21 { 0.5 } else { 0.1 + 0.01 * f64::from(u32::try_from(i % 3).unwrap()) };
-    let points: Vec<SeriesPoint> = (0..26).map(|i| SeriesPoint { bucket: 19_700 + i64::try_from(i).unwrap(), n_articles: 10, share: share_of(i) }).collect();
+    let share_of =
+        |i: usize| if i == 20 || i == 21 { 0.5 } else { 0.1 + 0.01 * f64::from(u32::try_from(i % 3).unwrap()) };
+    let points: Vec<SeriesPoint> = (0..26)
+        .map(|i| SeriesPoint { bucket: 19_700 + i64::try_from(i).unwrap(), n_articles: 10, share: share_of(i) })
+        .collect();
     let series = TopicSeries { topic: TopicRef::new(TopicKind::Keyword, "ukraine"), points };
     let bursts = find_bursts(&store, &series, &[], &[], BucketWidth::Day, BurstRule::default());
     assert_eq!(bursts.len(), 1);
@@ -174,7 +194,8 @@ fn topic_series_fill_gaps_and_give_shares() {
     let store = store();
     let volume = volume_series(&store, &all(&store), BucketWidth::Day);
     assert_eq!(volume, [(19783, 2), (19784, 2), (19785, 2)]);
-    let series = topic_series(&store, &all(&store), &[TopicRef::new(TopicKind::Keyword, "ukraine")], &[], BucketWidth::Day);
+    let series =
+        topic_series(&store, &all(&store), &[TopicRef::new(TopicKind::Keyword, "ukraine")], &[], BucketWidth::Day);
     let got: Vec<(i64, u32, f64)> = series[0].points.iter().map(|p| (p.bucket, p.n_articles, p.share)).collect();
     assert_eq!(got, [(19783, 2, 1.0), (19784, 1, 0.5), (19785, 0, 0.0)]);
 }

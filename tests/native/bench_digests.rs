@@ -23,7 +23,8 @@ fn digests_at_100000_rows_equal_the_reference() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let bytes = std::fs::read(&out).unwrap();
     std::fs::remove_file(&out).ok();
-    let reference: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(bench.join("reference-100000.json")).unwrap()).unwrap();
+    let reference: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(bench.join("reference-100000.json")).unwrap()).unwrap();
     let ingested = parse(&bytes, &ParseOptions::default()).unwrap();
     assert_eq!(ingested.n_loaded(), 100_000);
     let store = Store::build(ingested.dataset, TokenizerKind::Plain, chrono::FixedOffset::east_opt(0).unwrap());

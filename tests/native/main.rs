@@ -5,6 +5,7 @@
 mod analysis;
 mod architecture;
 mod bench_digests;
+mod chart_svg;
 mod cli;
 mod demo_file;
 mod fuzz;

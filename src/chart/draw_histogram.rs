@@ -1,0 +1,60 @@
+//! Views per article on log2 bins: bar `i` holds `2^i − 1 ..= 2^(i+1) − 2` views.
+
+use super::labels::{compact_number, views_bin_label};
+use super::spec::HistogramSpec;
+use super::theme::Theme;
+use super::{ChartError, Geometry, draw_message};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Draws `spec` on `area`. In the returned geometry, bin `i` spans x from `i` to `i + 1`.
+pub fn draw_histogram<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &HistogramSpec,
+    theme: &Theme,
+) -> Result<Geometry, ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    if spec.bins.iter().all(|b| b.n_articles == 0) {
+        return draw_message(area, theme, &spec.title, "No articles with view counts in this selection.");
+    }
+    area.fill(&theme.background)?;
+    #[expect(clippy::cast_precision_loss, reason = "at most 33 bins")]
+    let n = spec.bins.len() as f64;
+    let y_max = f64::from(spec.bins.iter().map(|b| b.n_articles).max().unwrap_or(1)) * 1.1;
+    let mut chart = ChartBuilder::on(area)
+        .margin(theme.len(8))
+        .caption(&spec.title, theme.title_font())
+        .x_label_area_size(theme.len(34))
+        .y_label_area_size(theme.len(46))
+        .build_cartesian_2d(0f64..n, 0f64..y_max)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(5)
+        .light_line_style(theme.background)
+        .bold_line_style(theme.grid)
+        .axis_style(theme.muted)
+        .label_style(theme.small_font())
+        .y_desc("articles")
+        .y_label_formatter(&|v| compact_number(*v))
+        .draw()?;
+    chart.draw_series(spec.bins.iter().enumerate().map(|(i, bin)| {
+        #[expect(clippy::cast_precision_loss, reason = "at most 33 bins")]
+        let x = i as f64;
+        Rectangle::new([(x + 0.08, 0.0), (x + 0.92, f64::from(bin.n_articles))], theme.accent.filled())
+    }))?;
+    let step = (spec.bins.len() / 8).max(1);
+    let style = theme.small_font().pos(Pos::new(HPos::Center, VPos::Top));
+    for (i, bin) in spec.bins.iter().enumerate().filter(|(i, _)| i % step == 0) {
+        #[expect(clippy::cast_precision_loss, reason = "at most 33 bins")]
+        let (px, py) = chart.backend_coord(&(i as f64 + 0.5, 0.0));
+        area.draw(&Text::new(views_bin_label(bin.bin), (px, py + 4), style.clone()))?;
+    }
+    let (xs, ys) = chart.plotting_area().get_pixel_range();
+    area.present()?;
+    Ok(Geometry { plot_px: (xs.start, ys.start, xs.end, ys.end), x_range: (0.0, n), y_range: (0.0, y_max) })
+}

@@ -1,0 +1,78 @@
+//! Topics over time: one line per topic with a legend, burst peaks marked and labelled.
+
+use super::labels::{clip, compact_number, day_label};
+use super::spec::TrendSpec;
+use super::theme::Theme;
+use super::{ChartError, Geometry, draw_message};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Draws `spec` on `area`.
+pub fn draw_trend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &TrendSpec,
+    theme: &Theme,
+) -> Result<Geometry, ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let xs: Vec<f64> = spec.lines.iter().flat_map(|l| l.points.iter().map(|p| p.0)).collect();
+    let (Some(x0), Some(x1)) = (xs.iter().copied().reduce(f64::min), xs.iter().copied().reduce(f64::max)) else {
+        return draw_message(
+            area,
+            theme,
+            &spec.title,
+            "Choose topics (click a bar or a rising topic) to follow them over time.",
+        );
+    };
+    area.fill(&theme.background)?;
+    let x1 = if x1 > x0 { x1 } else { x0 + 1.0 };
+    let y_max = spec.lines.iter().flat_map(|l| l.points.iter().map(|p| p.1)).fold(0.0, f64::max).max(1.0) * 1.15;
+    let mut chart = ChartBuilder::on(area)
+        .margin(theme.len(8))
+        .caption(&spec.title, theme.title_font())
+        .x_label_area_size(theme.len(26))
+        .y_label_area_size(theme.len(46))
+        .build_cartesian_2d(x0..x1, 0f64..y_max)?;
+    let width = spec.width;
+    chart
+        .configure_mesh()
+        .light_line_style(theme.background)
+        .bold_line_style(theme.grid)
+        .axis_style(theme.muted)
+        .x_labels(6)
+        .y_labels(5)
+        .label_style(theme.small_font())
+        .y_desc(spec.y_label.as_str())
+        .x_label_formatter(&|day| day_label(*day, width))
+        .y_label_formatter(&|v| compact_number(*v))
+        .draw()?;
+    let stroke = theme.len(2);
+    for (i, line) in spec.lines.iter().enumerate() {
+        let color = theme.series(i);
+        let legend_len = i32::try_from(theme.len(16)).unwrap_or(16);
+        chart
+            .draw_series(LineSeries::new(line.points.iter().copied(), color.stroke_width(stroke)))?
+            .label(clip(&line.label, 24))
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + legend_len, y)], color.stroke_width(stroke)));
+    }
+    let radius = i32::try_from(theme.len(4)).unwrap_or(4);
+    for marker in &spec.markers {
+        let color = theme.series(marker.line_index);
+        chart.draw_series(std::iter::once(Circle::new((marker.x, marker.y), radius, color.filled())))?;
+        if !marker.text.is_empty() {
+            let (px, py) = chart.backend_coord(&(marker.x, marker.y));
+            area.draw(&Text::new(marker.text.clone(), (px + radius + 2, py - radius * 2), theme.small_font()))?;
+        }
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .background_style(theme.background.mix(0.85))
+        .border_style(theme.grid)
+        .label_font(theme.label_font())
+        .draw()?;
+    let (xs, ys) = chart.plotting_area().get_pixel_range();
+    area.present()?;
+    Ok(Geometry { plot_px: (xs.start, ys.start, xs.end, ys.end), x_range: (x0, x1), y_range: (0.0, y_max) })
+}

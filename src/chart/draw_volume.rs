@@ -1,0 +1,61 @@
+//! Publication volume: vertical bars per bucket, the date filter as a shaded brush.
+
+use super::labels::{compact_number, day_label};
+use super::spec::VolumeSpec;
+use super::theme::Theme;
+use super::{ChartError, Geometry, draw_message};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Draws `spec` on `area`.
+pub fn draw_volume<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &VolumeSpec,
+    theme: &Theme,
+) -> Result<Geometry, ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let (Some(first), Some(last)) = (spec.bars.first(), spec.bars.last()) else {
+        return draw_message(area, theme, &spec.title, "No articles match the filters.");
+    };
+    area.fill(&theme.background)?;
+    let (x0, x1) = (first.start_day, last.end_day);
+    let y_max = f64::from(spec.bars.iter().map(|b| b.n_articles).max().unwrap_or(1).max(1)) * 1.1;
+    let mut chart = ChartBuilder::on(area)
+        .margin(theme.len(8))
+        .caption(&spec.title, theme.title_font())
+        .x_label_area_size(theme.len(26))
+        .y_label_area_size(theme.len(46))
+        .build_cartesian_2d(x0..x1, 0f64..y_max)?;
+    let width = spec.width;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(theme.background)
+        .bold_line_style(theme.grid)
+        .axis_style(theme.muted)
+        .x_labels(6)
+        .y_labels(5)
+        .label_style(theme.small_font())
+        .x_label_formatter(&|day| day_label(*day, width))
+        .y_label_formatter(&|n| compact_number(*n))
+        .draw()?;
+    if let Some((from, to)) = spec.brush_days {
+        let (from, to) = (from.max(x0), to.min(x1));
+        if to > from {
+            chart.draw_series(std::iter::once(Rectangle::new([(from, 0.0), (to, y_max)], theme.brush().filled())))?;
+        }
+    }
+    let gap = if spec.bars.len() < 120 { 0.12 } else { 0.0 };
+    chart.draw_series(spec.bars.iter().map(|bar| {
+        let pad = (bar.end_day - bar.start_day) * gap;
+        Rectangle::new(
+            [(bar.start_day + pad, 0.0), (bar.end_day - pad, f64::from(bar.n_articles))],
+            theme.accent.filled(),
+        )
+    }))?;
+    let (xs, ys) = chart.plotting_area().get_pixel_range();
+    area.present()?;
+    Ok(Geometry { plot_px: (xs.start, ys.start, xs.end, ys.end), x_range: (x0, x1), y_range: (0.0, y_max) })
+}

@@ -1,0 +1,66 @@
+//! Charts: plain-data specs drawn by one plotters function per chart, generic over the backend,
+//! so the same code paints the page's canvas, writes the SVG export and runs in native tests.
+//!
+//! Contract: `chart` only draws a spec; it never filters, counts or parses. Specs are built from
+//! analysis results in `spec`; colours and fonts live only in `theme`. Every draw function
+//! returns the `Geometry` of its plotting area so the UI can map a pointer back to data.
+//! An empty spec draws a plain "nothing to show" message instead of an empty axis.
+#![warn(missing_docs)]
+
+mod draw_bars;
+mod draw_heatmap;
+mod draw_histogram;
+mod draw_trend;
+mod draw_volume;
+mod error;
+mod geometry;
+pub mod labels;
+pub mod spec;
+pub mod svg;
+pub mod theme;
+
+pub use draw_bars::draw_bars;
+pub use draw_heatmap::draw_heatmap;
+pub use draw_histogram::draw_histogram;
+pub use draw_trend::draw_trend;
+pub use draw_volume::draw_volume;
+pub use error::ChartError;
+pub use geometry::Geometry;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use theme::Theme;
+
+/// Anything that can draw itself on a plotters drawing area.
+pub trait Chart {
+    /// Draws on `area`, returning where the plotting area landed.
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<Geometry, ChartError>
+    where
+        DB::ErrorType: 'static;
+
+    /// The chart's title.
+    fn title(&self) -> &str;
+}
+
+/// Fills `area` and writes `message` in its middle (for empty selections).
+pub(crate) fn draw_message<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    title: &str,
+    message: &str,
+) -> Result<Geometry, ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    area.fill(&theme.background)?;
+    let (width, height) = area.dim_in_pixel();
+    area.draw(&Text::new(title.to_owned(), (12, 8), theme.title_font()))?;
+    let style = theme.label_font().pos(plotters::style::text_anchor::Pos::new(
+        plotters::style::text_anchor::HPos::Center,
+        plotters::style::text_anchor::VPos::Center,
+    ));
+    let center = (i32::try_from(width / 2).unwrap_or(0), i32::try_from(height / 2).unwrap_or(0));
+    area.draw(&Text::new(message.to_owned(), center, style))?;
+    area.present()?;
+    Ok(Geometry::empty())
+}

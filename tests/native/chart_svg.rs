@@ -1,0 +1,125 @@
+//! Every chart drawn through the SVG backend from real analysis results: the expected title,
+//! labels, legend entries and marks are present, and empty selections say so in words.
+
+use crate::support::{load, root};
+use headline_trends::analysis::dashboard::{DashboardData, ViewSettings, compute};
+use headline_trends::analysis::filter::Filter;
+use headline_trends::analysis::frequency::Measure;
+use headline_trends::analysis::topics::{TopicKind, TopicRef};
+use headline_trends::analysis::{Store, TokenizerKind};
+use headline_trends::chart::spec::{heatmap_spec, histogram_spec, topics_spec, trend_spec, volume_spec};
+use headline_trends::chart::svg::render_svg;
+use headline_trends::chart::theme::Theme;
+use headline_trends::demo;
+use headline_trends::ingest::ParseOptions;
+
+fn demo_store() -> Store {
+    let bytes = std::fs::read(root().join(demo::DEMO_PATH)).unwrap();
+    let offset = chrono::FixedOffset::east_opt(demo::SITE_OFFSET_SECONDS).unwrap();
+    let options =
+        ParseOptions { reference_time: Some(demo::reference_time()), site_offset: offset, ..ParseOptions::default() };
+    Store::build(load(&bytes, &options).dataset, TokenizerKind::Rich, offset)
+}
+
+fn dashboard(store: &Store, filter: &Filter) -> DashboardData {
+    let topics = vec![TopicRef::new(TopicKind::Keyword, "wildfire"), TopicRef::new(TopicKind::Keyword, "election")];
+    compute(store, filter, &[], &ViewSettings { chosen_topics: topics, ..ViewSettings::default() })
+}
+
+/// The trimmed contents of every `<text>` element.
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0.trim().to_owned()))
+        .collect()
+}
+
+fn has_text(svg: &str, text: &str) -> bool {
+    texts(svg).iter().any(|t| t == text)
+}
+
+fn count(svg: &str, needle: &str) -> usize {
+    svg.matches(needle).count()
+}
+
+#[test]
+fn every_chart_renders_its_marks_labels_and_legend() {
+    let store = demo_store();
+    let filter = Filter { any_topics: vec![TopicRef::new(TopicKind::Keyword, "election")], ..Filter::default() };
+    let data = dashboard(&store, &filter);
+    let theme = Theme::LIGHT;
+
+    let volume = render_svg(&volume_spec(&data, &filter, demo::SITE_OFFSET_SECONDS), (900, 320), &theme).unwrap();
+    assert!(volume.contains("Publication volume"));
+    assert!(count(&volume, "<rect") > 50, "one rect per bucket");
+    assert!(volume.contains("2023") && volume.contains("2024"), "date labels on the x axis");
+
+    let topics = topics_spec(&data, &filter, Measure::Articles);
+    assert_eq!(topics.bars.len(), 20);
+    assert!(topics.bars.iter().any(|b| b.label == "election" && b.is_selected), "the filtered topic is highlighted");
+    let svg = render_svg(&topics, (600, 520), &theme).unwrap();
+    if let Ok(dir) = std::env::var("HT_DUMP_SVG") {
+        std::fs::write(format!("{dir}/topics.svg"), &svg).unwrap();
+        std::fs::write(format!("{dir}/volume.svg"), &volume).unwrap();
+    }
+    assert!(svg.contains("Topic frequency") && has_text(&svg, "election") && svg.contains("articles"));
+    let orange = format!("fill=\"#{:02X}{:02X}{:02X}\"", theme.selected.0, theme.selected.1, theme.selected.2);
+    assert_eq!(count(&svg, &orange), 1, "exactly one selected bar");
+
+    let unfiltered = dashboard(&store, &Filter::default());
+    let trend = trend_spec(&store, &unfiltered, false);
+    let svg = render_svg(&trend, (900, 360), &theme).unwrap();
+    if let Ok(dir) = std::env::var("HT_DUMP_SVG") {
+        std::fs::write(format!("{dir}/trend.svg"), &svg).unwrap();
+    }
+    assert!(
+        svg.contains("Topics over time") && has_text(&svg, "wildfire") && has_text(&svg, "election"),
+        "legend entries"
+    );
+    assert!(count(&svg, "<polyline") >= 2, "one line per topic");
+    assert!(!trend.markers.is_empty(), "the demo's bursts are found");
+    assert!(count(&svg, "<circle") >= trend.markers.len());
+
+    let svg = render_svg(&histogram_spec(&data), (600, 320), &theme).unwrap();
+    assert!(svg.contains("Views per article") && svg.contains("articles"));
+
+    let heat = heatmap_spec(&data, false);
+    assert_eq!(heat.cells.len(), 168);
+    let svg = render_svg(&heat, (700, 300), &theme).unwrap();
+    assert!(has_text(&svg, "Mon") && has_text(&svg, "Sun") && has_text(&svg, "21"));
+    assert!(count(&svg, "<rect") >= 168);
+}
+
+#[test]
+fn empty_selections_say_so_instead_of_drawing_empty_axes() {
+    let store = demo_store();
+    let filter = Filter { query: "zzzznothing".into(), ..Filter::default() };
+    let data = dashboard(&store, &filter);
+    assert!(data.selection.is_empty());
+    let theme = Theme::DARK;
+    let svg = render_svg(&topics_spec(&data, &filter, Measure::Articles), (500, 300), &theme).unwrap();
+    assert!(svg.contains("No topics in this selection."), "{svg}");
+    let svg = render_svg(&heatmap_spec(&data, true), (500, 300), &theme).unwrap();
+    assert!(svg.contains("No articles with a time of day"), "{svg}");
+    let svg = render_svg(&histogram_spec(&data), (500, 300), &theme).unwrap();
+    assert!(svg.contains("No articles with view counts"));
+}
+
+#[test]
+fn headline_text_in_svg_is_escaped() {
+    use headline_trends::chart::spec::{Bar, BarsSpec};
+    let spec = BarsSpec {
+        title: "Topic frequency".into(),
+        value_label: "articles".into(),
+        bars: vec![Bar {
+            label: "<img src=x onerror=alert(1)> & \"q\"".into(),
+            value: 3.0,
+            value_text: "3".into(),
+            is_selected: false,
+            topic: TopicRef::new(TopicKind::Keyword, "x"),
+        }],
+    };
+    let svg = render_svg(&spec, (500, 200), &Theme::LIGHT).unwrap();
+    assert!(!svg.contains("<img"), "{svg}");
+    assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt; &amp;"));
+}

@@ -64,7 +64,7 @@ pub struct DashboardData {
     pub top_rows: Vec<u32>,
     /// Weekday × hour grid and date-only count.
     pub timing: (Vec<TimingCell>, u32),
-    /// Best publishing slot (cells with at least 5 articles).
+    /// Best publishing slot (cells with at least half an average cell's articles, and 5).
     pub best_slot: Option<TimingCell>,
     /// Rising and falling keywords.
     pub rising: (Vec<RisingTopic>, Vec<RisingTopic>),
@@ -85,7 +85,10 @@ pub fn compute(store: &Store, filter: &Filter, user_topics: &[UserTopic], settin
         .map(|s| find_bursts(store, s, &selected_rows, user_topics, width, BurstRule::default()))
         .collect();
     let timing = timing_grid(store, &selection);
-    let best = best_slot(&timing.0, 5);
+    // A slot must hold at least half an average cell's articles (and 5), so one viral story at
+    // 3 a.m. does not win.
+    let n_with_views: u32 = timing.0.iter().map(|c| c.n_with_views).sum();
+    let best = best_slot(&timing.0, (n_with_views / 168 / 2).max(5));
     DashboardData {
         width,
         volume: volume_series(store, &without_dates, width),

@@ -12,6 +12,7 @@ pub mod digest;
 pub mod filter;
 pub mod frequency;
 pub mod grams;
+pub mod highlight;
 pub mod keywords;
 pub mod rising;
 pub mod selection;

@@ -27,7 +27,7 @@ pub struct RisingRule {
 
 impl Default for RisingRule {
     fn default() -> RisingRule {
-        RisingRule { window_days: 7, prior_scale: 1.0, min_articles: 5 }
+        RisingRule { window_days: 7, prior_scale: 0.1, min_articles: 5 }
     }
 }
 

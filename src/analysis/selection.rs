@@ -67,6 +67,19 @@ impl Selection {
         }
     }
 
+    /// The rows within `lo..hi`.
+    pub fn within(&self, lo: u32, hi: u32) -> Selection {
+        match self {
+            Selection::Range(range) => {
+                Selection::Range(range.start.max(lo)..range.end.min(hi).max(range.start.max(lo)))
+            }
+            Selection::Rows(rows) => {
+                let (a, b) = (rows.partition_point(|&r| r < lo), rows.partition_point(|&r| r < hi));
+                Selection::Rows(rows[a..b].to_vec())
+            }
+        }
+    }
+
     /// The rows for which `keep(row)` holds.
     pub fn retain(&self, mut keep: impl FnMut(u32) -> bool) -> Selection {
         Selection::Rows(self.iter().filter(|&r| keep(r)).collect())

@@ -23,3 +23,29 @@ pub fn day_and_time(published: &Published) -> String {
         published.at.format("%a %-d %b %Y").to_string()
     }
 }
+
+/// `1 Mar 2024` for an instant in `offset`.
+pub fn date_in(ms: i64, offset: chrono::FixedOffset) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map_or_else(String::new, |t| t.with_timezone(&offset).format("%-d %b %Y").to_string())
+}
+
+/// `Fri 1 Mar 2024, 09:30` (or without the time) for an instant in `offset`.
+pub fn date_time_in(ms: i64, has_time: bool, offset: chrono::FixedOffset) -> String {
+    let format = if has_time { "%a %-d %b %Y, %H:%M" } else { "%a %-d %b %Y" };
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map_or_else(String::new, |t| t.with_timezone(&offset).format(format).to_string())
+}
+
+/// `2024-03-01`, the value of a date input, for an instant in `offset`.
+pub fn date_input_value(ms: i64, offset: chrono::FixedOffset) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map_or_else(String::new, |t| t.with_timezone(&offset).format("%Y-%m-%d").to_string())
+}
+
+/// Local midnight of a date input's value in `offset`, as ms since the epoch.
+pub fn parse_date_input(value: &str, offset: chrono::FixedOffset) -> Option<i64> {
+    use chrono::TimeZone;
+    let date = chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()?;
+    offset.from_local_datetime(&date.and_time(chrono::NaiveTime::MIN)).single().map(|t| t.timestamp_millis())
+}

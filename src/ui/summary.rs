@@ -1,36 +1,35 @@
 //! What was loaded: name, article count, date span, fields present.
 
 use super::format::{day_and_time, thousands};
+use super::load::DatasetFacts;
 use crate::ingest::Ingested;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// The dataset's headline numbers.
 #[component]
-pub fn DatasetSummary(ingested: Arc<Ingested>) -> impl IntoView {
-    let dataset = &ingested.dataset;
-    let span = dataset.date_span().map_or_else(
+pub fn DatasetSummary(facts: DatasetFacts, report: Arc<Ingested>) -> impl IntoView {
+    let span = facts.span.map_or_else(
         || "no dates".to_owned(),
         |(first, last)| format!("{} – {}", day_and_time(&first), day_and_time(&last)),
     );
     let mut fields = vec!["title", "published time"];
-    fields.extend(dataset.fields_present());
-    let is_demo = dataset.name.starts_with("Generated demo data");
+    fields.extend(facts.fields_present.iter().copied());
     view! {
         <section class="panel summary" data-testid="dataset-summary" aria-labelledby="summary-title">
-            <h2 id="summary-title">{dataset.name.clone()}</h2>
-            {is_demo.then(|| view! {
+            <h2 id="summary-title">{facts.name.clone()}</h2>
+            {facts.is_demo.then(|| view! {
                 <p class="demo-note" data-testid="demo-note">
                     "Generated demo data: invented headlines with realistic topics, bursts and view counts. Load your own file to see yours."
                 </p>
             })}
             <dl class="facts">
-                <div><dt>"Articles"</dt><dd data-testid="article-count">{dataset.len()}</dd></div>
+                <div><dt>"Articles"</dt><dd data-testid="article-count">{facts.n_articles}</dd></div>
                 <div><dt>"Date span"</dt><dd data-testid="date-span">{span}</dd></div>
-                <div><dt>"Format"</dt><dd>{ingested.format.name()}</dd></div>
+                <div><dt>"Format"</dt><dd>{report.format.name()}</dd></div>
                 <div><dt>"Fields"</dt><dd data-testid="fields-present">{fields.join(", ")}</dd></div>
             </dl>
-            <p class="counts">{format!("{} articles", thousands(dataset.len()))}</p>
+            <p class="counts">{format!("{} articles", thousands(facts.n_articles))}</p>
         </section>
     }
 }

@@ -44,7 +44,9 @@ pub async fn start_driver() -> Driver {
 
 /// A headless Chromium session with a fresh profile.
 pub async fn open_session(driver: &Driver, width: u32, height: u32) -> Client {
-    let profile = std::env::temp_dir().join(format!("ht-e2e-{}-{}", std::process::id(), driver.port));
+    static SESSIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = SESSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let profile = std::env::temp_dir().join(format!("ht-e2e-{}-{}-{n}", std::process::id(), driver.port));
     let args = serde_json::json!([
         "--headless=new",
         "--no-sandbox",

@@ -4,5 +4,6 @@
 #![allow(clippy::unwrap_used, reason = "test helpers: a panic is the failure report")]
 
 mod browser;
+mod dashboard;
 mod page;
 mod server;

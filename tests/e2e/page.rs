@@ -8,7 +8,8 @@ use headline_trends::ingest::{ParseOptions, parse};
 use std::path::PathBuf;
 use std::time::Duration;
 
-fn dist() -> PathBuf {
+/// The built page; fails with the command to run when it is missing.
+pub fn dist() -> PathBuf {
     let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist");
     assert!(dist.join("index.html").exists(), "dist/index.html is missing: run `trunk build --release` first");
     dist

@@ -51,7 +51,12 @@ fn respond(mut stream: TcpStream, root: &Path) {
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split('?').next().unwrap_or("/").trim_start_matches('/');
     let safe = !path.split('/').any(|part| part == "..");
-    let file = if path.is_empty() { root.join("index.html") } else { root.join(path) };
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let file = match path.strip_prefix("fixtures/") {
+        Some(name) => fixtures.join(name),
+        None if path.is_empty() => root.join("index.html"),
+        None => root.join(path),
+    };
     let (status, body, kind) = match std::fs::read(&file) {
         Ok(bytes) if safe => ("200 OK", bytes, content_type(&file)),
         _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),

@@ -1,0 +1,70 @@
+//! The few places that touch browser APIs directly: the URL, localStorage, the colour scheme.
+
+use crate::analysis::topics::UserTopic;
+use crate::analysis::view_state::ViewState;
+
+const SAVED_TOPICS_KEY: &str = "headline-trends.user-topics";
+
+/// The view the current URL describes.
+pub fn view_from_location() -> ViewState {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    ViewState::from_query(&search)
+}
+
+/// Writes `view` into the URL as a new history entry, unless the URL already says it.
+pub fn push_view(view: &ViewState) {
+    let Some(window) = web_sys::window() else { return };
+    let current = window.location().search().unwrap_or_default();
+    // The dataset's own parameter stays: the link must reopen the same data.
+    let data = form_urlencoded::parse(current.trim_start_matches('?').as_bytes())
+        .find(|(k, _)| k == "data")
+        .map(|(_, v)| v.into_owned());
+    let view_query = view.to_query();
+    let query = match data {
+        Some(url) => {
+            let data_query = form_urlencoded::Serializer::new(String::new()).append_pair("data", &url).finish();
+            if view_query.is_empty() { data_query } else { format!("{data_query}&{view_query}") }
+        }
+        None => view_query,
+    };
+    if current.trim_start_matches('?') == query {
+        return;
+    }
+    let path = window.location().pathname().unwrap_or_else(|_| "/".to_owned());
+    let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+    if let Ok(history) = window.history() {
+        // A failed pushState (e.g. a sandboxed frame) leaves the page working without links.
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)).ok();
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The user topics saved in localStorage (none when absent or unreadable).
+pub fn load_saved_topics() -> Vec<UserTopic> {
+    storage()
+        .and_then(|s| s.get_item(SAVED_TOPICS_KEY).ok()?)
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
+}
+
+/// Saves the user topics to localStorage.
+pub fn save_topics(topics: &[UserTopic]) {
+    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(topics)) {
+        storage.set_item(SAVED_TOPICS_KEY, &json).ok();
+    }
+}
+
+/// True when the system asks for a dark colour scheme.
+pub fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Device pixels per CSS pixel.
+pub fn pixel_ratio() -> f64 {
+    web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0)
+}

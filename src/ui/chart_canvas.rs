@@ -1,0 +1,145 @@
+//! A canvas that draws one chart spec with the same plotters function as the SVG export, at the
+//! screen's pixel density, and maps pointer positions back to data for tooltips, clicks and
+//! brushing.
+
+use super::browser::{pixel_ratio, prefers_dark};
+use super::state::use_dash;
+use crate::chart::theme::Theme;
+use crate::chart::{Chart, Geometry};
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+
+/// Where the pointer went down, in CSS pixels, while a drag may be under way.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct DragStart {
+    x: f64,
+}
+
+/// A chart on a canvas.
+#[component]
+pub fn ChartCanvas<S>(
+    /// What to draw.
+    spec: Signal<S>,
+    /// Screen-reader description.
+    #[prop(into)]
+    label: Signal<String>,
+    /// Height in CSS pixels.
+    height: u32,
+    /// Test hook on the canvas.
+    testid: &'static str,
+    /// Clicked data point.
+    #[prop(optional)]
+    on_click: Option<Callback<(f64, f64)>>,
+    /// Dragged x range (data units), for brushing.
+    #[prop(optional)]
+    on_brush: Option<Callback<(f64, f64)>>,
+    /// Tooltip text for a data point.
+    #[prop(optional)]
+    tooltip: Option<Callback<(f64, f64), Option<String>>>,
+) -> impl IntoView
+where
+    S: Chart + Clone + PartialEq + Send + Sync + 'static,
+{
+    let dash = use_dash();
+    let canvas_ref = NodeRef::<Canvas>::new();
+    let geometry = StoredValue::new(Geometry::empty());
+    let drag: RwSignal<Option<DragStart>> = RwSignal::new(None);
+    let brush_px: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
+    let tip: RwSignal<Option<(f64, f64, String)>> = RwSignal::new(None);
+    let n_draws = StoredValue::new(0u32);
+
+    Effect::new(move |_| {
+        dash.viewport.track();
+        let Some(canvas) = canvas_ref.get() else { return };
+        let css_width = canvas.parent_element().map_or(600, |p| p.client_width()).max(200);
+        let ratio = pixel_ratio();
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "canvas sizes are small positive numbers"
+        )]
+        let (width_px, height_px) =
+            ((f64::from(css_width) * ratio).round() as u32, (f64::from(height) * ratio).round() as u32);
+        canvas.set_width(width_px);
+        canvas.set_height(height_px);
+        canvas.set_attribute("style", &format!("width:{css_width}px;height:{height}px")).ok();
+        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
+        let theme = if prefers_dark() { Theme::DARK } else { Theme::LIGHT }.scaled(ratio);
+        let drawn = spec.with(|s| s.draw(&backend.into_drawing_area(), &theme));
+        match drawn {
+            Ok(g) => {
+                geometry.set_value(g);
+                // The plotting area in CSS pixels, for tests and assistive tooling.
+                let (l, t, r, b) = g.plot_px;
+                let css = |v: i32| (f64::from(v) / ratio).round();
+                canvas.set_attribute("data-plot", &format!("{} {} {} {}", css(l), css(t), css(r), css(b))).ok();
+            }
+            Err(error) => leptos::logging::warn!("chart {testid}: {error}"),
+        }
+        n_draws.update_value(|n| *n += 1);
+        canvas.set_attribute("data-rendered", &n_draws.get_value().to_string()).ok();
+    });
+
+    let to_data = move |x: f64, y: f64| {
+        let ratio = pixel_ratio();
+        #[expect(clippy::cast_possible_truncation, reason = "pixel coordinates")]
+        let point = geometry.with_value(|g| g.to_data((x * ratio) as i32, (y * ratio) as i32));
+        point
+    };
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        drag.set(Some(DragStart { x: f64::from(ev.offset_x()) }));
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        if let (Some(start), Some(_)) = (drag.get_untracked(), on_brush)
+            && (x - start.x).abs() > 4.0
+        {
+            brush_px.set(Some((start.x.min(x), start.x.max(x))));
+        }
+        let text = to_data(x, y).and_then(|point| tooltip.and_then(|t| t.run(point)));
+        tip.set(text.map(|t| (x, y, t)));
+    };
+    let on_up = move |ev: leptos::ev::PointerEvent| {
+        let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        let start = drag.get_untracked();
+        drag.set(None);
+        brush_px.set(None);
+        let Some(start) = start else { return };
+        if (x - start.x).abs() > 4.0 {
+            if let (Some(brush), Some(a), Some(b)) = (on_brush, to_data(start.x, y), to_data(x, y)) {
+                brush.run((a.0.min(b.0), a.0.max(b.0)));
+            }
+        } else if let (Some(click), Some(point)) = (on_click, to_data(x, y)) {
+            click.run(point);
+        }
+    };
+    let on_leave = move |_| {
+        tip.set(None);
+        drag.set(None);
+        brush_px.set(None);
+    };
+
+    view! {
+        <div class="chart-frame">
+            <canvas
+                node_ref=canvas_ref
+                data-testid=testid
+                role="img"
+                aria-label=move || label.get()
+                tabindex="0"
+                on:pointerdown=on_down
+                on:pointermove=on_move
+                on:pointerup=on_up
+                on:pointerleave=on_leave
+            ></canvas>
+            {move || brush_px.get().map(|(a, b)| view! {
+                <div class="brush-overlay" style=format!("left:{a}px;width:{}px", b - a)></div>
+            })}
+            {move || tip.get().map(|(x, y, text)| view! {
+                <div class="chart-tooltip" role="status" style=format!("left:{}px;top:{}px", x + 12.0, y + 12.0)>{text}</div>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,67 @@
+//! Rising and falling keywords (weighted log-odds, last 7 days against the rest of the
+//! selection), each with a sparkline; clicking one draws it over time.
+
+use crate::analysis::rising::RisingTopic;
+use crate::analysis::topics::{TopicKind, TopicRef};
+use crate::ui::state::use_dash;
+use leptos::prelude::*;
+
+fn sparkline_points(values: &[u32]) -> String {
+    let max = f64::from(values.iter().copied().max().unwrap_or(1).max(1));
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| {
+            #[expect(clippy::cast_precision_loss, reason = "a few dozen points")]
+            let x = i as f64 * 4.0;
+            format!("{x:.0},{:.1}", 20.0 - f64::from(v) / max * 18.0)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[component]
+fn RisingItem(topic: RisingTopic) -> impl IntoView {
+    let dash = use_dash();
+    let key = topic.keyword.clone();
+    let points = sparkline_points(&topic.sparkline);
+    let add = move |_| {
+        let topic = TopicRef::new(TopicKind::Keyword, key.clone());
+        dash.update_view(|v| {
+            if !v.chosen_topics.contains(&topic) {
+                v.chosen_topics.push(topic)
+            }
+        });
+    };
+    view! {
+        <li>
+            <button type="button" class="rising-item" on:click=add title="Draw it over time">
+                <span class="term">{topic.keyword.clone()}</span>
+                <span class="score">{format!("z {:+.1}", topic.z)}</span>
+                <span class="counts">{format!("{} vs {}", topic.n_window, topic.n_baseline)}</span>
+                <svg class="sparkline" viewBox="0 0 56 22" width="56" height="22" aria-hidden="true">
+                    <polyline points=points fill="none" stroke="currentColor" stroke-width="1.5"/>
+                </svg>
+            </button>
+        </li>
+    }
+}
+
+/// The rising-topics panel.
+#[component]
+pub fn RisingPanel() -> impl IntoView {
+    let dash = use_dash();
+    let rising = move || dash.data.with(|d| d.rising.0.clone());
+    let falling = move || dash.data.with(|d| d.rising.1.clone());
+    view! {
+        <section class="panel" data-testid="panel-rising" aria-labelledby="rising-title">
+            <h2 id="rising-title">"Rising topics"</h2>
+            <p class="hint">"Last 7 days of the selection against everything before (weighted log-odds, z-score; counts: window vs before)."</p>
+            <Show when=move || !rising().is_empty() fallback=|| view! { <p class="empty">"Not enough articles before the last 7 days to compare."</p> }>
+                <ol class="rising-list">{move || rising().into_iter().map(|topic| view! { <RisingItem topic/> }).collect_view()}</ol>
+                <h3>"Falling"</h3>
+                <ol class="rising-list falling">{move || falling().into_iter().take(5).map(|topic| view! { <RisingItem topic/> }).collect_view()}</ol>
+            </Show>
+        </section>
+    }
+}

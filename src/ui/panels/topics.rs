@@ -1,0 +1,94 @@
+//! Topic frequency: the top topics of a kind by a measure; clicking a bar toggles the topic in
+//! the filter. A keyboard-reachable list mirrors the bars.
+
+use crate::analysis::frequency::Measure;
+use crate::analysis::topics::TopicKind;
+use crate::chart::spec::{measure_label, topics_spec};
+use crate::ui::chart_canvas::ChartCanvas;
+use crate::ui::state::use_dash;
+use leptos::prelude::*;
+
+const MEASURES: [Measure; 5] =
+    [Measure::Articles, Measure::ShareOfArticles, Measure::TotalViews, Measure::ShareOfViews, Measure::MedianViews];
+
+/// The topic-frequency panel.
+#[component]
+pub fn TopicsPanel() -> impl IntoView {
+    let dash = use_dash();
+    let spec = Signal::derive(move || dash.data.with(|d| dash.view.with(|v| topics_spec(d, &v.filter, v.measure))));
+    let bar_at = move |y: f64| {
+        spec.with_untracked(|s| {
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                clippy::cast_precision_loss,
+                reason = "bar index"
+            )]
+            let index = (s.bars.len() as f64 - y).floor() as usize;
+            s.bars.get(index).cloned()
+        })
+    };
+    let on_click = Callback::new(move |(_, y): (f64, f64)| {
+        if let Some(bar) = bar_at(y) {
+            dash.update_view(|v| v.filter.toggle_topic(bar.topic));
+        }
+    });
+    let tooltip = Callback::new(move |(_, y): (f64, f64)| {
+        let stat = bar_at(y)?;
+        dash.data.with_untracked(|d| {
+            d.topics.iter().find(|t| t.topic == stat.topic).map(|t| {
+                let median = t.median_views.map_or_else(|| "no views".to_owned(), |m| format!("median {m:.0} views"));
+                format!(
+                    "{}: {} articles ({:.1}%), {} views, {median}",
+                    t.label,
+                    t.n_articles,
+                    t.share_of_articles * 100.0,
+                    t.total_views
+                )
+            })
+        })
+    });
+    view! {
+        <section class="panel" data-testid="panel-topics" aria-labelledby="topics-title">
+            <h2 id="topics-title">"Topic frequency"</h2>
+            <div class="controls">
+                <label class="field"><span>"Kind"</span>
+                    <select data-testid="topic-kind" on:change=move |ev| {
+                        let kind = TopicKind::from_name(&event_target_value(&ev)).unwrap_or(TopicKind::Keyword);
+                        dash.update_view(|v| v.topic_kind = kind);
+                    }>
+                        {TopicKind::ALL.into_iter().map(|k| view! {
+                            <option value=k.name() selected=move || dash.view.with(|v| v.topic_kind == k)>{k.name()}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="field"><span>"Measure"</span>
+                    <select data-testid="topic-measure" on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        let measure = MEASURES.into_iter().find(|m| measure_label(*m) == value).unwrap_or_default();
+                        dash.update_view(|v| v.measure = measure);
+                    }>
+                        {MEASURES.into_iter().map(|m| view! {
+                            <option value=measure_label(m) selected=move || dash.view.with(|v| v.measure == m)>{measure_label(m)}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <ChartCanvas spec=spec label="Top topics as bars; click a bar to filter by it" height=460 testid="chart-topics" on_click=on_click tooltip=tooltip/>
+            <details class="data-list">
+                <summary>"Topics as a list (keyboard)"</summary>
+                <ul>
+                    {move || spec.get().bars.into_iter().map(|bar| {
+                        let topic = bar.topic.clone();
+                        view! {
+                            <li><button type="button" aria-pressed=bar.is_selected.to_string() on:click=move |_| {
+                                let topic = topic.clone();
+                                dash.update_view(|v| v.filter.toggle_topic(topic));
+                            }>{format!("{} — {}", bar.label, bar.value_text)}</button></li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </details>
+        </section>
+    }
+}

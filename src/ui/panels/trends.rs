@@ -1,0 +1,113 @@
+//! Topics over time: chosen topics as lines (absolute or share of volume), bursts marked with
+//! their top headline; clicking near a marker shows the burst's headlines.
+
+use crate::analysis::selection::intersect;
+use crate::analysis::topic_rows::topic_rows;
+use crate::analysis::topics::TopicRef;
+use crate::analysis::volume::bucket_of;
+use crate::chart::labels::day_label;
+use crate::chart::spec::{bucket_day, trend_spec};
+use crate::ui::chart_canvas::ChartCanvas;
+use crate::ui::state::{Drill, use_dash};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The topics-over-time panel.
+#[component]
+pub fn TrendsPanel() -> impl IntoView {
+    let dash = use_dash();
+    let spec = Signal::derive(move || {
+        let as_share = dash.view.with(|v| v.as_share);
+        dash.store.with(|s| dash.data.with(|d| trend_spec(s, d, as_share)))
+    });
+    let tooltip = Callback::new(move |(x, _): (f64, f64)| {
+        spec.with_untracked(|s| {
+            let parts: Vec<String> = s
+                .lines
+                .iter()
+                .filter_map(|line| {
+                    let nearest = line.points.iter().min_by(|a, b| (a.0 - x).abs().total_cmp(&(b.0 - x).abs()))?;
+                    Some(format!("{}: {:.1}", line.label, nearest.1))
+                })
+                .collect();
+            let first = s.lines.first()?.points.iter().min_by(|a, b| (a.0 - x).abs().total_cmp(&(b.0 - x).abs()))?;
+            Some(format!("{} — {}", day_label(first.0, s.width), parts.join(", ")))
+        })
+    });
+    let on_click = Callback::new(move |(x, _): (f64, f64)| {
+        let data = dash.data.get_untracked();
+        let width = data.width;
+        let hit = data.series.iter().zip(&data.bursts).find_map(|(series, bursts)| {
+            bursts
+                .iter()
+                .find(|b| {
+                    (bucket_day(width, b.first_bucket) - 1.0..=bucket_day(width, b.last_bucket + 1) + 1.0).contains(&x)
+                })
+                .map(|b| (series.topic.clone(), b.clone()))
+        });
+        let Some((topic, burst)) = hit else { return };
+        let topics = dash.user_topics.get_untracked();
+        let rows = dash.store.with_untracked(|s| {
+            let selected: Vec<u32> = data.selection.iter().collect();
+            intersect(&selected, &topic_rows(s, &topic, &topics))
+                .into_iter()
+                .filter(|&r| {
+                    (burst.first_bucket..=burst.last_bucket).contains(&bucket_of(
+                        width,
+                        s.keys.day[r as usize],
+                        s.keys.hour[r as usize],
+                    ))
+                })
+                .collect::<Vec<_>>()
+        });
+        let label = format!(
+            "burst of “{}” from {} ({} articles)",
+            topic.key,
+            day_label(bucket_day(width, burst.first_bucket), width),
+            rows.len()
+        );
+        dash.drill.set(Some(Drill { label, rows: Arc::new(rows) }));
+    });
+    let add_topic = move |text: String| {
+        let Some(topic) = TopicRef::parse(text.trim()) else { return };
+        dash.update_view(|v| {
+            if !v.chosen_topics.contains(&topic) {
+                v.chosen_topics.push(topic)
+            }
+        });
+    };
+    view! {
+        <section class="panel wide" data-testid="panel-topic-trends" aria-labelledby="trends-title">
+            <h2 id="trends-title">"Topics over time"</h2>
+            <div class="controls">
+                <label class="field"><span>"Add a topic"</span>
+                    <input type="text" data-testid="add-trend-topic" placeholder="ukraine, phrase:human rights, user:…" on:change=move |ev| {
+                        add_topic(event_target_value(&ev));
+                    }/>
+                </label>
+                <label class="field checkbox">
+                    <input type="checkbox" data-testid="trend-share" prop:checked=move || dash.view.with(|v| v.as_share) on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        dash.update_view(|v| v.as_share = on);
+                    }/>
+                    <span>"as share of all articles"</span>
+                </label>
+                <ul class="chips" aria-label="Topics drawn">
+                    {move || dash.view.with(|v| v.chosen_topics.clone()).into_iter().map(|topic| {
+                        let shown = topic.to_string();
+                        view! {
+                            <li class="chip">
+                                <span>{shown.clone()}</span>
+                                <button type="button" aria-label=format!("Stop drawing {shown}") on:click=move |_| {
+                                    let topic = topic.clone();
+                                    dash.update_view(|v| v.chosen_topics.retain(|t| *t != topic));
+                                }>"×"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+            <ChartCanvas spec=spec label="Chosen topics over time with bursts marked" height=300 testid="chart-trends" on_click=on_click tooltip=tooltip/>
+        </section>
+    }
+}

@@ -1,0 +1,144 @@
+//! The dashboard's reactive state, split by concern: the data (`store`), the view (`view`, one
+//! `ViewState` that the URL mirrors), the user's saved topics, and the drill-down. Everything
+//! else is derived: `data` is one memo of every panel's numbers.
+
+use crate::analysis::Store;
+use crate::analysis::dashboard::{DashboardData, ViewSettings, compute};
+use crate::analysis::topics::UserTopic;
+use crate::analysis::view_state::ViewState;
+use chrono::FixedOffset;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Shared, compared by identity (a new value is always a change), so memos of large results
+/// never deep-compare them.
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// Headlines behind a clicked bar, cell or burst, shown in the headlines panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drill {
+    /// What was clicked, in words.
+    pub label: String,
+    /// The rows, ascending.
+    pub rows: Arc<Vec<u32>>,
+}
+
+/// The dashboard context; `Copy`, so handing it out is free.
+#[derive(Clone, Copy)]
+pub struct Dash {
+    /// The loaded articles.
+    pub store: RwSignal<Shared<Store>>,
+    /// The view (filters, choices); mirrored in the URL.
+    pub view: RwSignal<ViewState>,
+    /// User topics kept in localStorage.
+    pub saved_topics: RwSignal<Vec<UserTopic>>,
+    /// Saved topics plus those the link brought.
+    pub user_topics: Memo<Vec<UserTopic>>,
+    /// Every panel's numbers.
+    pub data: Memo<Shared<DashboardData>>,
+    /// The drill-down, if any.
+    pub drill: RwSignal<Option<Drill>>,
+    /// The site's own offset (naive times were read in it).
+    pub site_offset: FixedOffset,
+    /// Bumped when the window is resized, so canvases redraw at the new width.
+    pub viewport: RwSignal<u32>,
+}
+
+/// The dashboard context.
+pub fn use_dash() -> Dash {
+    expect_context::<Dash>()
+}
+
+impl Dash {
+    /// Creates the state for a loaded store, with the view read from the URL.
+    pub fn new(store: Store, site_offset: FixedOffset, initial: ViewState, saved: Vec<UserTopic>) -> Dash {
+        let store = RwSignal::new(Shared(Arc::new(store)));
+        let view = RwSignal::new(initial);
+        let saved_topics = RwSignal::new(saved);
+        let user_topics = Memo::new(move |_| {
+            let mut all = saved_topics.get();
+            for topic in view.with(|v| v.user_topics.clone()) {
+                if !all.iter().any(|t| t.name == topic.name) {
+                    all.push(topic);
+                }
+            }
+            all
+        });
+        let data = Memo::new(move |_| {
+            let view = view.get();
+            let topics = user_topics.get();
+            let settings = ViewSettings {
+                topic_kind: view.topic_kind,
+                measure: view.measure,
+                chosen_topics: view.chosen_topics.clone(),
+                bucket_width: view.bucket_width,
+                n_topics: 20,
+                n_headlines: 20,
+            };
+            store.with(|s| Shared(Arc::new(compute(s, &view.filter, &topics, &settings))))
+        });
+        let dash = Dash {
+            store,
+            view,
+            saved_topics,
+            user_topics,
+            data,
+            drill: RwSignal::new(None),
+            site_offset,
+            viewport: RwSignal::new(0),
+        };
+        dash.apply_time_zone();
+        dash
+    }
+
+    /// The time zone of the view.
+    pub fn offset(&self) -> FixedOffset {
+        self.view
+            .with_untracked(|v| v.offset_minutes)
+            .and_then(|m| FixedOffset::east_opt(m * 60))
+            .unwrap_or(self.site_offset)
+    }
+
+    /// Re-keys the store when the view's time zone differs from the store's.
+    pub fn apply_time_zone(&self) {
+        let offset = self.offset();
+        if self.store.with_untracked(|s| s.keys.offset) != offset {
+            // Copies the store only if a reader still holds it; recomputing keys is O(rows).
+            self.store.update(|s| Arc::make_mut(&mut s.0).set_time_zone(offset));
+        }
+    }
+
+    /// Replaces the view (from a control or the browser history) and clears the drill-down.
+    pub fn set_view(&self, view: ViewState) {
+        self.drill.set(None);
+        self.view.set(view);
+        self.apply_time_zone();
+    }
+
+    /// Changes the view with `change`.
+    pub fn update_view(&self, change: impl FnOnce(&mut ViewState)) {
+        let mut view = self.view.get_untracked();
+        change(&mut view);
+        self.set_view(view);
+    }
+}

@@ -1,0 +1,193 @@
+//! The dashboard as a user drives it: clicking a topic bar filters every panel, dragging on the
+//! volume chart sets the date range, the URL reproduces the view (and back/forward work), and
+//! markup in headlines stays text.
+
+use crate::browser::{open_session, start_driver};
+use crate::page::dist;
+use crate::server::serve;
+use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+use fantoccini::{Client, Locator};
+use std::time::Duration;
+
+const PANELS: [&str; 7] = [
+    "panel-volume",
+    "panel-topics",
+    "panel-topic-trends",
+    "panel-views",
+    "panel-timing",
+    "panel-rising",
+    "panel-headlines",
+];
+
+async fn text(client: &Client, css: &str) -> String {
+    client.find(Locator::Css(css)).await.unwrap().text().await.unwrap()
+}
+
+async fn selection_count(client: &Client) -> usize {
+    text(client, "[data-testid='selection-count']").await.trim().parse().unwrap()
+}
+
+/// Waits until every chart has been drawn at least once.
+async fn wait_for_charts(client: &Client) {
+    client
+        .wait()
+        .at_most(Duration::from_secs(40))
+        .for_element(Locator::Css("[data-testid='chart-timing'][data-rendered]"))
+        .await
+        .unwrap();
+}
+
+/// `(left, top, right, bottom)` of a chart's plotting area, relative to the canvas centre.
+async fn plot_area(client: &Client, canvas_css: &str) -> (f64, f64, f64, f64) {
+    let canvas = client.find(Locator::Css(canvas_css)).await.unwrap();
+    let element = serde_json::to_value(&canvas).unwrap();
+    client.execute("arguments[0].scrollIntoView({block: 'center'})", vec![element]).await.unwrap();
+    let (_, _, width, height) = canvas.rectangle().await.unwrap();
+    let plot = canvas.attr("data-plot").await.unwrap().unwrap();
+    let v: Vec<f64> = plot.split(' ').map(|p| p.parse().unwrap()).collect();
+    (v[0] - width / 2.0, v[1] - height / 2.0, v[2] - width / 2.0, v[3] - height / 2.0)
+}
+
+async fn pointer(client: &Client, canvas_css: &str, path: &[(f64, f64)]) {
+    let canvas = client.find(Locator::Css(canvas_css)).await.unwrap();
+    let mut actions = MouseActions::new("mouse".to_owned());
+    let (x0, y0) = path[0];
+    actions = actions.then(PointerAction::MoveToElement { element: canvas.clone(), duration: None, x: x0, y: y0 });
+    actions = actions.then(PointerAction::Down { button: 0 });
+    for &(x, y) in &path[1..] {
+        actions = actions.then(PointerAction::MoveToElement {
+            element: canvas.clone(),
+            duration: Some(Duration::from_millis(50)),
+            x,
+            y,
+        });
+    }
+    actions = actions.then(PointerAction::Up { button: 0 });
+    client.perform_actions(actions).await.unwrap();
+}
+
+async fn wait_until_count(client: &Client, pred: impl Fn(usize) -> bool) -> usize {
+    for _ in 0..100 {
+        let n = selection_count(client).await;
+        if pred(n) {
+            return n;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    selection_count(client).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn clicking_a_topic_bar_filters_every_panel_and_the_url_reproduces_it() {
+    let server = serve(dist());
+    let driver = start_driver().await;
+    let client = open_session(&driver, 1400, 1000).await;
+    client.goto(&format!("{}/", server.base_url)).await.unwrap();
+    wait_for_charts(&client).await;
+    for panel in PANELS {
+        client
+            .find(Locator::Css(&format!("[data-testid='{panel}']")))
+            .await
+            .unwrap_or_else(|_| panic!("{panel} is on the page"));
+    }
+    let total = selection_count(&client).await;
+    assert!(total > 20_000, "{total}");
+
+    // The first (largest) bar of the topic chart.
+    let (left, top, _, bottom) = plot_area(&client, "[data-testid='chart-topics']").await;
+    let n_bars = 20.0;
+    let first_bar_y = top + (bottom - top) / n_bars * 0.5;
+    pointer(&client, "[data-testid='chart-topics']", &[(left + 6.0, first_bar_y)]).await;
+    let filtered = wait_until_count(&client, |n| n < total).await;
+    assert!(filtered < total && filtered > 0, "{filtered} of {total}");
+    let chips = text(&client, "[data-testid='filter-bar'] .chips").await;
+    let topic =
+        chips.lines().next().unwrap_or_default().trim_start_matches("topic: ").trim_end_matches('×').trim().to_owned();
+    assert!(chips.contains("topic:"), "{chips}");
+    // Other panels follow: every listed headline contains the topic word.
+    let headlines = text(&client, "[data-testid='panel-headlines'] .headline-list").await.to_lowercase();
+    assert!(headlines.contains(&topic), "{topic} in {headlines}");
+    // The topic chart itself is not emptied by its own filter (cross-filtering).
+    let bars = client.find(Locator::Css("[data-testid='chart-topics']")).await.unwrap();
+    assert!(bars.attr("data-plot").await.unwrap().is_some());
+
+    // The URL reproduces the view in a fresh page.
+    let url = client.current_url().await.unwrap();
+    assert!(url.query().unwrap_or_default().contains("topic=keyword"), "{url}");
+    let other = open_session(&driver, 1400, 1000).await;
+    other.goto(url.as_str()).await.unwrap();
+    wait_for_charts(&other).await;
+    assert_eq!(selection_count(&other).await, filtered);
+    other.close().await.unwrap();
+
+    // Back returns to the unfiltered view.
+    client.back().await.unwrap();
+    assert_eq!(wait_until_count(&client, |n| n == total).await, total);
+    client.forward().await.unwrap();
+    assert_eq!(wait_until_count(&client, |n| n == filtered).await, filtered);
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dragging_on_the_volume_chart_sets_the_date_range() {
+    let server = serve(dist());
+    let driver = start_driver().await;
+    let client = open_session(&driver, 1400, 1000).await;
+    client.goto(&format!("{}/", server.base_url)).await.unwrap();
+    wait_for_charts(&client).await;
+    let total = selection_count(&client).await;
+    let (left, top, right, bottom) = plot_area(&client, "[data-testid='chart-volume']").await;
+    let y = (top + bottom) / 2.0;
+    let (a, b) = (left + (right - left) * 0.3, left + (right - left) * 0.5);
+    pointer(&client, "[data-testid='chart-volume']", &[(a, y), ((a + b) / 2.0, y), (b, y)]).await;
+    let selected = wait_until_count(&client, |n| n < total).await;
+    let share = selected as f64 / total as f64;
+    assert!((0.12..0.28).contains(&share), "about a fifth of two years: {selected} of {total}");
+    let from = client
+        .find(Locator::Css("[data-testid='date-from']"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    let to = client
+        .find(Locator::Css("[data-testid='date-to']"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(from.starts_with("2023-") || from.starts_with("2024-"), "{from}");
+    assert!(to > from, "{from} .. {to}");
+    assert!(text(&client, "[data-testid='filter-bar'] .chips").await.contains("dates:"));
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn markup_in_headlines_is_shown_as_text() {
+    let server = serve(dist());
+    let driver = start_driver().await;
+    let client = open_session(&driver, 1400, 1000).await;
+    client.goto(&format!("{}/?data=/fixtures/xss_headlines.csv", server.base_url)).await.unwrap();
+    client
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("[data-testid='selection-count']"))
+        .await
+        .unwrap();
+    assert_eq!(selection_count(&client).await, 3);
+    let headlines = text(&client, "[data-testid='panel-headlines'] .headline-list").await;
+    assert!(headlines.contains("<img src=x onerror=window.__pwned=1>"), "{headlines}");
+    assert!(headlines.contains("<script>window.__pwned=3</script> second"), "{headlines}");
+    let images = client.find_all(Locator::Css("[data-testid='panel-headlines'] img")).await.unwrap();
+    assert!(images.is_empty());
+    let pwned = client.execute("return window.__pwned === undefined", vec![]).await.unwrap();
+    assert_eq!(pwned, serde_json::Value::Bool(true));
+    // Only the http(s) link became a link.
+    let links = client.find_all(Locator::Css("[data-testid='panel-headlines'] a")).await.unwrap();
+    assert_eq!(links.len(), 1);
+    assert_eq!(links[0].attr("href").await.unwrap().as_deref(), Some("https://example.com/ok"));
+    client.close().await.unwrap();
+}

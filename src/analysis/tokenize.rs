@@ -31,7 +31,8 @@ pub struct Word<'a> {
 
 /// Calls `on_word` for each word of `title`, in order. `scratch` is reused between calls.
 pub fn for_each_word(title: &str, scratch: &mut String, mut on_word: impl FnMut(Word<'_>)) {
-    let shouting = is_shouting(title);
+    // Only headlines with an upper-case word need the shouting check.
+    let shouting = has_upper_word(title) && is_shouting(title);
     let mut starts_clause = true;
     let mut emit = |raw: &str, gap_breaks: bool, scratch: &mut String| {
         starts_clause |= gap_breaks;
@@ -107,6 +108,20 @@ fn ascii_word_end(bytes: &[u8], start: usize) -> usize {
         } else {
             return i;
         }
+    }
+}
+
+/// True when some word has two upper-case letters in a row (a possible acronym).
+fn has_upper_word(title: &str) -> bool {
+    if title.is_ascii() {
+        title.as_bytes().windows(2).any(|w| w[0].is_ascii_uppercase() && (w[1].is_ascii_uppercase() || w[1] == b'.'))
+    } else {
+        let mut previous_upper = false;
+        title.chars().any(|c| {
+            let hit = previous_upper && (c.is_uppercase() || c == '.');
+            previous_upper = c.is_uppercase();
+            hit
+        })
     }
 }
 

@@ -32,4 +32,4 @@ pub mod vocab;
 pub mod volume;
 
 pub use selection::Selection;
-pub use store::{Store, TokenizerKind};
+pub use store::{Store, StoreBuilder, TokenizerKind};

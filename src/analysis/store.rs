@@ -77,7 +77,14 @@ impl Store {
     /// titles into file-order columns and freeing each article as it goes), the second copies
     /// the compact columns into time order.
     pub fn build(dataset: Dataset, tokenizer: TokenizerKind, time_zone: FixedOffset) -> Store {
-        let file = FileOrderColumns::read(dataset, tokenizer);
+        let mut builder = StoreBuilder::new(tokenizer, dataset.articles.len());
+        for article in dataset.articles {
+            builder.push(article);
+        }
+        builder.finish(time_zone)
+    }
+
+    fn from_file_order(file: FileOrderColumns, tokenizer: TokenizerKind, time_zone: FixedOffset) -> Store {
         let mut order: Vec<(i64, u32)> =
             file.ts_ms.iter().enumerate().filter_map(|(i, ts)| Some(((*ts)?, u32::try_from(i).ok()?))).collect();
         order.sort_unstable();
@@ -233,17 +240,26 @@ struct FileOrderColumns {
     vocab: Vocab,
 }
 
-impl FileOrderColumns {
-    fn read(dataset: Dataset, tokenizer: TokenizerKind) -> FileOrderColumns {
-        let n = dataset.articles.len();
-        let title_bytes = dataset.articles.iter().map(|a| a.title.len()).sum();
-        let mut columns = FileOrderColumns {
+/// Builds a store article by article, so a page can yield between batches (tokenizing is most
+/// of the work of loading). `Store::build` is this builder run to the end.
+pub struct StoreBuilder {
+    columns: FileOrderColumns,
+    tokenizer: TokenizerKind,
+    first_seen_codes: FxHashMap<String, u32>,
+    scratch: String,
+}
+
+impl StoreBuilder {
+    /// An empty builder with room for `n_articles`.
+    pub fn new(tokenizer: TokenizerKind, n_articles: usize) -> StoreBuilder {
+        let n = n_articles;
+        let columns = FileOrderColumns {
             ts_ms: Vec::with_capacity(n),
             has_time: Vec::with_capacity(n),
             views: Vec::with_capacity(n),
             category: Vec::with_capacity(n),
             categories: Vec::new(),
-            titles: TextColumn::with_capacity(n, title_bytes),
+            titles: TextColumn::with_capacity(n, n * 60),
             urls: TextColumn::with_capacity(n, 0),
             bodies: TextColumn::with_capacity(n, 0),
             lines: Vec::with_capacity(n),
@@ -251,44 +267,61 @@ impl FileOrderColumns {
             token_ends: Vec::with_capacity(n),
             vocab: Vocab::default(),
         };
-        // Category codes in first-seen order now, renumbered to sorted order at the end.
-        let mut first_seen_codes: FxHashMap<String, u32> = FxHashMap::default();
-        let mut scratch = String::new();
-        for article in dataset.articles {
-            columns.ts_ms.push(article.published_at.map(|p| p.unix_ms()));
-            columns.has_time.push(article.published_at.is_some_and(|p| p.has_time_of_day));
-            columns.views.push(article.views.map_or(NO_VIEWS, |v| u32::try_from(v).unwrap_or(NO_VIEWS - 1)));
-            let code = article.category.map(|c| {
-                let next = u32::try_from(first_seen_codes.len()).unwrap_or(NO_CATEGORY);
-                *first_seen_codes.entry(c).or_insert(next)
-            });
-            columns.category.push(code.unwrap_or(NO_CATEGORY));
-            columns.titles.push(&article.title);
-            columns.urls.push(article.url.as_deref().unwrap_or_default());
-            columns.bodies.push(article.body.as_deref().unwrap_or_default());
-            columns.lines.push(article.line.get());
-            let (tokens, vocab) = (&mut columns.tokens, &mut columns.vocab);
-            match tokenizer {
-                TokenizerKind::Rich => for_each_word(&article.title, &mut scratch, |word| {
-                    let id = vocab.intern(word.token);
-                    tokens.push(if word.starts_clause { id | CLAUSE_BIT } else { id });
-                }),
-                TokenizerKind::Plain => for_each_plain_word(&article.title, |token| tokens.push(vocab.intern(token))),
-            }
-            columns.token_ends.push(u32::try_from(tokens.len()).unwrap_or(u32::MAX));
+        StoreBuilder { columns, tokenizer, first_seen_codes: FxHashMap::default(), scratch: String::new() }
+    }
+
+    /// Articles pushed so far.
+    pub fn len(&self) -> usize {
+        self.columns.ts_ms.len()
+    }
+
+    /// True before the first push.
+    pub fn is_empty(&self) -> bool {
+        self.columns.ts_ms.is_empty()
+    }
+
+    /// Adds one article (tokenizing its title).
+    pub fn push(&mut self, article: crate::model::Article) {
+        let columns = &mut self.columns;
+        columns.ts_ms.push(article.published_at.map(|p| p.unix_ms()));
+        columns.has_time.push(article.published_at.is_some_and(|p| p.has_time_of_day));
+        columns.views.push(article.views.map_or(NO_VIEWS, |v| u32::try_from(v).unwrap_or(NO_VIEWS - 1)));
+        // Category codes in first-seen order now, renumbered to sorted order in `finish`.
+        let codes = &mut self.first_seen_codes;
+        let code = article.category.map(|c| {
+            let next = u32::try_from(codes.len()).unwrap_or(NO_CATEGORY);
+            *codes.entry(c).or_insert(next)
+        });
+        columns.category.push(code.unwrap_or(NO_CATEGORY));
+        columns.titles.push(&article.title);
+        columns.urls.push(article.url.as_deref().unwrap_or_default());
+        columns.bodies.push(article.body.as_deref().unwrap_or_default());
+        columns.lines.push(article.line.get());
+        let (tokens, vocab) = (&mut columns.tokens, &mut columns.vocab);
+        match self.tokenizer {
+            TokenizerKind::Rich => for_each_word(&article.title, &mut self.scratch, |word| {
+                let id = vocab.intern(word.token);
+                tokens.push(if word.starts_clause { id | CLAUSE_BIT } else { id });
+            }),
+            TokenizerKind::Plain => for_each_plain_word(&article.title, |token| tokens.push(vocab.intern(token))),
         }
-        let mut by_name: Vec<(String, u32)> = first_seen_codes.into_iter().collect();
+        columns.token_ends.push(u32::try_from(tokens.len()).unwrap_or(u32::MAX));
+    }
+
+    /// Sorts by time, indexes and keys the rows in `time_zone`.
+    pub fn finish(mut self, time_zone: FixedOffset) -> Store {
+        let mut by_name: Vec<(String, u32)> = self.first_seen_codes.into_iter().collect();
         by_name.sort_unstable();
         let mut renumber = vec![NO_CATEGORY; by_name.len()];
         for (sorted_code, (_, first_code)) in by_name.iter().enumerate() {
             renumber[*first_code as usize] = u32::try_from(sorted_code).unwrap_or(NO_CATEGORY);
         }
-        for code in &mut columns.category {
+        for code in &mut self.columns.category {
             if *code != NO_CATEGORY {
                 *code = renumber[*code as usize];
             }
         }
-        columns.categories = by_name.into_iter().map(|(name, _)| name).collect();
-        columns
+        self.columns.categories = by_name.into_iter().map(|(name, _)| name).collect();
+        Store::from_file_order(self.columns, self.tokenizer, time_zone)
     }
 }

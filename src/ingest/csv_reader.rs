@@ -29,63 +29,112 @@ fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(text.as_bytes())
 }
 
-/// Reads `text` as CSV.
-pub fn read_csv(text: &str, options: &ParseOptions) -> Result<ReadOutcome, IngestError> {
-    let delimiter = sniff_delimiter(text).unwrap_or(b',');
-    let mut csv = reader(text, delimiter);
-    let header = csv.headers().map_err(|_| IngestError::UnknownFormat)?.clone();
-    let columns: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
-    let mapping = detect_mapping(&columns).overridden_by(&options.mapping);
-    let roles = mapping.resolve(&columns)?;
-    let (order, date_order) = match options.date_order {
-        Some(order) => (order, None),
-        None => decide_order_of_column(text, delimiter, roles.published),
-    };
-    let rows = RowReader { roles, dates: DateContext { order, ..options.date_context() } };
-    let mut outcome = ReadOutcome {
-        mapping: Some(mapping),
-        date_order,
-        delimiter: Some(char::from(delimiter)),
-        ..ReadOutcome::default()
-    };
-    let mut record = csv::StringRecord::new();
-    // csv's `Position` miscounts CRLF files: its line is one short and its byte offset points
-    // at the `\n` that ends the previous record. Step past line ends, then count lines ourselves.
-    let mut lines = LineCounter::default();
-    let mut line_of = |position: Option<&csv::Position>| {
-        let byte = position.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
-        let start = byte
-            + text.as_bytes().get(byte..).unwrap_or_default().iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
-        lines.line_at(text, start)
-    };
-    loop {
-        match csv.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(error) => {
-                let line = line_of(error.position());
-                let reason = RejectReason::Csv { message: error.to_string() };
-                outcome.push(Err(RecordError { line, reason, raw: String::new() }));
-                continue;
-            }
-        }
-        let line = line_of(record.position());
-        if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
-            continue; // a blank line is not a record
-        }
-        let raw = || clip_raw(&record.iter().collect::<Vec<_>>().join(&char::from(delimiter).to_string()), 300);
-        let result = if record.len() == columns.len() {
-            rows.read(line, |i| record.get(i)).map_err(|reason| RecordError { line, reason, raw: raw() })
-        } else {
-            let reason = RejectReason::ColumnCount { expected: columns.len(), found: record.len() };
-            Err(RecordError { line, reason, raw: raw() })
+/// CSV read a bounded number of records at a time, so a caller can yield in between.
+pub struct CsvStepper<'t> {
+    text: &'t str,
+    csv: csv::Reader<&'t [u8]>,
+    record: csv::StringRecord,
+    n_columns: usize,
+    delimiter: u8,
+    rows: RowReader,
+    lines: LineCounter,
+    outcome: ReadOutcome,
+}
+
+impl<'t> CsvStepper<'t> {
+    /// Reads the header, maps the roles and decides the date order.
+    pub fn start(text: &'t str, options: &ParseOptions) -> Result<CsvStepper<'t>, IngestError> {
+        let delimiter = sniff_delimiter(text).unwrap_or(b',');
+        let mut csv = reader(text, delimiter);
+        let header = csv.headers().map_err(|_| IngestError::UnknownFormat)?.clone();
+        let columns: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
+        let mapping = detect_mapping(&columns).overridden_by(&options.mapping);
+        let roles = mapping.resolve(&columns)?;
+        let (order, date_order) = match options.date_order {
+            Some(order) => (order, None),
+            None => decide_order_of_column(text, delimiter, roles.published),
         };
-        outcome.push(result);
+        let rows = RowReader { roles, dates: DateContext { order, ..options.date_context() } };
+        let outcome = ReadOutcome {
+            mapping: Some(mapping),
+            columns: columns.clone(),
+            date_order,
+            delimiter: Some(char::from(delimiter)),
+            ..ReadOutcome::default()
+        };
+        Ok(CsvStepper {
+            text,
+            csv,
+            record: csv::StringRecord::new(),
+            n_columns: columns.len(),
+            delimiter,
+            rows,
+            lines: LineCounter::default(),
+            outcome,
+        })
     }
-    if outcome.n_records == 0 {
-        return Err(IngestError::HeaderOnly);
+
+    /// The line where the record at `position` starts. csv's `Position` miscounts CRLF files:
+    /// its line is one short and its byte offset points at the `\n` that ends the previous
+    /// record. Step past line ends, then count lines ourselves.
+    fn line_of(&mut self, position: Option<&csv::Position>) -> crate::model::LineNo {
+        let byte = position.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+        let bytes = self.text.as_bytes();
+        let start = byte + bytes.get(byte..).unwrap_or_default().iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
+        self.lines.line_at(self.text, start)
     }
-    Ok(outcome)
+
+    /// Reads up to `budget` records; true when the input is exhausted.
+    pub fn step(&mut self, budget: usize) -> bool {
+        for _ in 0..budget {
+            match self.csv.read_record(&mut self.record) {
+                Ok(false) => return true,
+                Ok(true) => {}
+                Err(error) => {
+                    let line = self.line_of(error.position());
+                    let reason = RejectReason::Csv { message: error.to_string() };
+                    self.outcome.push(Err(RecordError { line, reason, raw: String::new() }));
+                    continue;
+                }
+            }
+            let position = self.record.position().cloned();
+            let line = self.line_of(position.as_ref());
+            let record = &self.record;
+            if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
+                continue; // a blank line is not a record
+            }
+            let delimiter = char::from(self.delimiter).to_string();
+            let raw = || clip_raw(&record.iter().collect::<Vec<_>>().join(&delimiter), 300);
+            let result = if record.len() == self.n_columns {
+                self.rows.read(line, |i| record.get(i)).map_err(|reason| RecordError { line, reason, raw: raw() })
+            } else {
+                let reason = RejectReason::ColumnCount { expected: self.n_columns, found: record.len() };
+                Err(RecordError { line, reason, raw: raw() })
+            };
+            self.outcome.push(result);
+        }
+        false
+    }
+
+    /// Share of the input read so far.
+    pub fn fraction_read(&self) -> f64 {
+        #[expect(clippy::cast_precision_loss, reason = "a progress fraction")]
+        let fraction = self.csv.position().byte() as f64 / self.text.len().max(1) as f64;
+        fraction.min(1.0)
+    }
+
+    /// Records read so far.
+    pub fn n_records(&self) -> usize {
+        self.outcome.n_records
+    }
+
+    /// The outcome; a header without records is a whole-file error.
+    pub fn finish(self) -> Result<ReadOutcome, IngestError> {
+        if self.outcome.n_records == 0 {
+            return Err(IngestError::HeaderOnly);
+        }
+        Ok(self.outcome)
+    }
 }
 
 /// A first pass over the time column to decide `M/D/Y` versus `D/M/Y`, only when needed.

@@ -13,6 +13,7 @@ pub mod dates;
 mod decode;
 mod dedupe;
 mod error;
+mod job;
 mod json_reader;
 mod line_counter;
 mod outcome;
@@ -23,7 +24,9 @@ mod tabular;
 pub mod views;
 
 pub use dates::{DateOrder, DateOrderDecision};
+pub use decode::{Decoded, decode};
 pub use dedupe::Duplicate;
+pub use job::{Job, Progress};
 pub use error::{IngestError, RecordError, RejectReason};
 pub use report::{Ingested, Warning};
 pub use roles::FieldMapping;
@@ -150,19 +153,5 @@ pub fn sniff(text: &str) -> Result<Format, IngestError> {
 /// ```
 pub fn parse(bytes: &[u8], options: &ParseOptions) -> Result<Ingested, IngestError> {
     let decoded = decode::decode(bytes)?;
-    let text = decoded.text.as_ref();
-    let format = match options.format {
-        Some(format) => format,
-        None => sniff(text)?,
-    };
-    let outcome = match format {
-        Format::Scrape => scrape::read_scrape(text, &options.date_context()),
-        Format::Csv => csv_reader::read_csv(text, options)?,
-        Format::Json => json_reader::read_json_array(text, options)?,
-        Format::Jsonl => json_reader::read_json_lines(text, options)?,
-    };
-    if outcome.n_records == 0 {
-        return Err(IngestError::UnknownFormat);
-    }
-    Ok(report::assemble(outcome, format, decoded.used_windows_1252, options))
+    Job::start(&decoded, options)?.finish()
 }

@@ -18,6 +18,8 @@ pub struct ReadOutcome {
     pub n_relative_dates: usize,
     /// The field mapping used (tables and JSON only).
     pub mapping: Option<FieldMapping>,
+    /// The columns (or JSON keys) found, in file order.
+    pub columns: Vec<String>,
     /// How `a/b/y` dates were read, if the time column had any.
     pub date_order: Option<DateOrderDecision>,
     /// The CSV delimiter, if CSV.

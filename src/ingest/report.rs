@@ -71,6 +71,8 @@ pub struct Ingested {
     pub delimiter: Option<char>,
     /// Which field played which role (CSV and JSON).
     pub mapping: Option<FieldMapping>,
+    /// The columns or keys the file has (CSV and JSON), in file order.
+    pub columns: Vec<String>,
     /// Records read.
     pub n_records: usize,
     /// Records refused, in file order.
@@ -91,7 +93,7 @@ impl Ingested {
 }
 
 /// Builds the report from one reader's outcome.
-pub(super) fn assemble(
+pub(crate) fn assemble(
     mut outcome: ReadOutcome,
     format: Format,
     used_windows_1252: bool,
@@ -119,6 +121,7 @@ pub(super) fn assemble(
         format,
         delimiter: outcome.delimiter,
         mapping: outcome.mapping,
+        columns: outcome.columns,
         n_records: outcome.n_records,
         rejected: outcome.rejected,
         duplicates,

@@ -74,36 +74,67 @@ struct Pending {
     line: LineNo,
 }
 
-/// Reads the scrape format.
-pub fn read_scrape(text: &str, dates: &DateContext) -> ReadOutcome {
-    let lines: Vec<&str> = text.lines().collect();
-    let mut outcome = ReadOutcome::default();
-    let mut pending: Option<Pending> = None;
-    let mut index = 0;
-    while index < lines.len() {
-        let line_no = LineNo::new(index + 1);
-        let line = lines[index].trim();
-        index += 1;
+/// The scrape format read a bounded number of lines at a time.
+pub struct ScrapeStepper<'t> {
+    lines: Vec<&'t str>,
+    index: usize,
+    pending: Option<Pending>,
+    dates: DateContext,
+    outcome: ReadOutcome,
+}
+
+impl<'t> ScrapeStepper<'t> {
+    /// Prepares to read `text`.
+    pub fn start(text: &'t str, dates: DateContext) -> ScrapeStepper<'t> {
+        ScrapeStepper { lines: text.lines().collect(), index: 0, pending: None, dates, outcome: ReadOutcome::default() }
+    }
+
+    /// Share of the lines read so far.
+    pub fn fraction_read(&self) -> f64 {
+        #[expect(clippy::cast_precision_loss, reason = "a progress fraction")]
+        let fraction = self.index as f64 / self.lines.len().max(1) as f64;
+        fraction
+    }
+
+    /// Records read so far.
+    pub fn n_records(&self) -> usize {
+        self.outcome.n_records
+    }
+
+    /// Reads about `budget` lines; true when the input is exhausted.
+    pub fn step(&mut self, budget: usize) -> bool {
+        let stop = self.index.saturating_add(budget).min(self.lines.len());
+        while self.index < stop {
+            self.read_line();
+        }
+        self.index >= self.lines.len()
+    }
+
+    fn read_line(&mut self) {
+        let lines = &self.lines;
+        let line_no = LineNo::new(self.index + 1);
+        let line = lines[self.index].trim();
+        self.index += 1;
         if line.is_empty() {
-            continue;
+            return;
         }
         let Some(meta) = parse_meta(line) else {
-            if let Some(orphan) = pending.replace(Pending { title: line.to_owned(), line: line_no }) {
-                outcome.push(Err(without_date(orphan)));
+            if let Some(orphan) = self.pending.replace(Pending { title: line.to_owned(), line: line_no }) {
+                self.outcome.push(Err(without_date(orphan)));
             }
-            continue;
+            return;
         };
         let rest = meta.rest.trim();
         let (body, next_headline) = if let Some(body) = rest.strip_suffix('|') {
             (Some(body.trim_end().to_owned()), None)
-        } else if let Some((body, n_consumed)) = multi_line_body(rest, &lines[index..]) {
-            index += n_consumed;
+        } else if let Some((body, n_consumed)) = multi_line_body(rest, &lines[self.index..]) {
+            self.index += n_consumed;
             (Some(body), None)
         } else {
             (None, (!rest.is_empty()).then(|| Pending { title: rest.to_owned(), line: line_no }))
         };
-        let result = match pending.take() {
-            Some(headline) => read_expr(meta.date, dates)
+        let result = match self.pending.take() {
+            Some(headline) => read_expr(meta.date, &self.dates)
                 .map(|date| RowArticle {
                     article: Article {
                         title: single_line(&headline.title),
@@ -126,13 +157,17 @@ pub fn read_scrape(text: &str, dates: &DateContext) -> ReadOutcome {
                 Err(RecordError { line: line_no, reason: RejectReason::DateWithoutHeadline, raw: clip_raw(line, 300) })
             }
         };
-        outcome.push(result);
-        pending = next_headline;
+        self.outcome.push(result);
+        self.pending = next_headline;
     }
-    if let Some(orphan) = pending {
-        outcome.push(Err(without_date(orphan)));
+
+    /// The outcome, with a headline still waiting at the end rejected.
+    pub fn finish(mut self) -> ReadOutcome {
+        if let Some(orphan) = self.pending.take() {
+            self.outcome.push(Err(without_date(orphan)));
+        }
+        self.outcome
     }
-    outcome
 }
 
 fn without_date(headline: Pending) -> RecordError {

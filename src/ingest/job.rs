@@ -1,0 +1,100 @@
+//! Reading a file in steps, so a page can show progress, stay responsive and cancel: the same
+//! readers as `parse`, driven a bounded number of records at a time.
+//!
+//! ```
+//! use headline_trends::ingest::{Job, ParseOptions, decode};
+//! let bytes = b"title,date\nA,2024-01-01\nB,2024-01-02\n";
+//! let decoded = decode(bytes).unwrap();
+//! let mut job = Job::start(&decoded, &ParseOptions::default()).unwrap();
+//! let mut n_steps = 0;
+//! while !job.step(1) {
+//!     n_steps += 1;
+//! }
+//! assert_eq!((n_steps, job.progress().n_records), (2, 2));
+//! assert_eq!(job.finish().unwrap().n_loaded(), 2);
+//! ```
+
+use super::csv_reader::CsvStepper;
+use super::decode::Decoded;
+use super::outcome::ReadOutcome;
+use super::report::{Ingested, assemble};
+use super::scrape::ScrapeStepper;
+use super::{Format, IngestError, ParseOptions, json_reader, sniff};
+
+/// How far a job has got.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Progress {
+    /// Share of the input read, 0 to 1.
+    pub fraction: f64,
+    /// Records read so far.
+    pub n_records: usize,
+}
+
+enum Stage<'t> {
+    Scrape(ScrapeStepper<'t>),
+    Csv(CsvStepper<'t>),
+    Read(ReadOutcome),
+}
+
+/// A file being read.
+pub struct Job<'t> {
+    stage: Stage<'t>,
+    format: Format,
+    used_windows_1252: bool,
+    options: ParseOptions,
+}
+
+impl<'t> Job<'t> {
+    /// Detects the format (unless forced) and prepares the reader. JSON is read whole here.
+    pub fn start(decoded: &'t Decoded<'_>, options: &ParseOptions) -> Result<Job<'t>, IngestError> {
+        let text: &'t str = decoded.text.as_ref();
+        let format = match options.format {
+            Some(format) => format,
+            None => sniff(text)?,
+        };
+        let stage = match format {
+            Format::Scrape => Stage::Scrape(ScrapeStepper::start(text, options.date_context())),
+            Format::Csv => Stage::Csv(CsvStepper::start(text, options)?),
+            Format::Json => Stage::Read(json_reader::read_json_array(text, options)?),
+            Format::Jsonl => Stage::Read(json_reader::read_json_lines(text, options)?),
+        };
+        Ok(Job { stage, format, used_windows_1252: decoded.used_windows_1252, options: options.clone() })
+    }
+
+    /// The format being read.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// Reads up to `budget` records (lines for the scrape format); true when done.
+    pub fn step(&mut self, budget: usize) -> bool {
+        match &mut self.stage {
+            Stage::Scrape(stepper) => stepper.step(budget),
+            Stage::Csv(stepper) => stepper.step(budget),
+            Stage::Read(_) => true,
+        }
+    }
+
+    /// How far the job has got.
+    pub fn progress(&self) -> Progress {
+        match &self.stage {
+            Stage::Scrape(s) => Progress { fraction: s.fraction_read(), n_records: s.n_records() },
+            Stage::Csv(s) => Progress { fraction: s.fraction_read(), n_records: s.n_records() },
+            Stage::Read(outcome) => Progress { fraction: 1.0, n_records: outcome.n_records },
+        }
+    }
+
+    /// The result, once `step` said it is done (reads the rest if not).
+    pub fn finish(mut self) -> Result<Ingested, IngestError> {
+        while !self.step(usize::MAX) {}
+        let outcome = match self.stage {
+            Stage::Scrape(stepper) => stepper.finish(),
+            Stage::Csv(stepper) => stepper.finish()?,
+            Stage::Read(outcome) => outcome,
+        };
+        if outcome.n_records == 0 {
+            return Err(IngestError::UnknownFormat);
+        }
+        Ok(assemble(outcome, self.format, self.used_windows_1252, &self.options))
+    }
+}

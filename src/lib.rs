@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod chart;
 pub mod demo;
+pub mod export;
 pub mod ingest;
 pub mod model;
 

@@ -75,6 +75,8 @@ pub struct Ingested {
     pub columns: Vec<String>,
     /// Records read.
     pub n_records: usize,
+    /// Articles loaded (kept when the articles move on, e.g. into a store).
+    pub n_loaded: usize,
     /// Records refused, in file order.
     pub rejected: Vec<RecordError>,
     /// Exact duplicates collapsed, in file order.
@@ -88,7 +90,7 @@ pub struct Ingested {
 impl Ingested {
     /// Number of articles loaded.
     pub fn n_loaded(&self) -> usize {
-        self.dataset.len()
+        self.n_loaded
     }
 }
 
@@ -116,18 +118,20 @@ pub(crate) fn assemble(
         None if n_relative > 0 => warnings.push(Warning::RelativeDatesUnresolved { n_relative }),
         _ => {}
     }
-    let ingested = Ingested {
+    let mut ingested = Ingested {
         dataset: Dataset { name: options.name.clone(), articles: outcome.articles },
         format,
         delimiter: outcome.delimiter,
         mapping: outcome.mapping,
         columns: outcome.columns,
         n_records: outcome.n_records,
+        n_loaded: 0,
         rejected: outcome.rejected,
         duplicates,
         warnings,
         reference_time,
     };
+    ingested.n_loaded = ingested.dataset.len();
     debug_assert_eq!(ingested.n_loaded() + ingested.rejected.len() + ingested.duplicates.len(), ingested.n_records);
     ingested
 }

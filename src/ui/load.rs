@@ -1,13 +1,22 @@
-//! Fetching, parsing and indexing a dataset; every failure becomes one `LoadError`, shown once.
+//! Loading a dataset: from a file the user opens or drops, from `?data=<url>`, or the bundled
+//! demo. Reading, parsing and indexing run in batches that yield to the browser, so the page
+//! stays responsive, shows progress and can cancel. Every failure becomes one `LoadError`.
 
-use crate::analysis::{Store, TokenizerKind};
+use crate::analysis::{Store, StoreBuilder, TokenizerKind};
 use crate::demo;
-use crate::ingest::{self, IngestError, Ingested, ParseOptions};
+use crate::ingest::{self, IngestError, Ingested, Job, ParseOptions};
 use crate::model::Published;
 use chrono::FixedOffset;
 use gloo_net::http::Request;
+use leptos::prelude::*;
 use std::fmt;
 use std::sync::{Arc, Mutex};
+use wasm_bindgen::JsCast;
+
+/// Records parsed (or articles indexed) between two yields to the browser.
+const BATCH: usize = 25_000;
+/// Bytes read from a file between two progress updates.
+const READ_CHUNK: f64 = 8.0 * 1024.0 * 1024.0;
 
 /// Why a dataset could not be shown.
 #[derive(Clone, Debug)]
@@ -23,6 +32,10 @@ pub enum LoadError {
     },
     /// The bytes arrived but are not a dataset.
     Ingest(IngestError),
+    /// The browser could not read the file.
+    File(String),
+    /// The user cancelled (or started another load).
+    Cancelled,
 }
 
 impl fmt::Display for LoadError {
@@ -31,6 +44,8 @@ impl fmt::Display for LoadError {
             LoadError::Network(message) => write!(f, "The dataset could not be fetched: {message}"),
             LoadError::Http { status, url } => write!(f, "The server answered {status} for {url}."),
             LoadError::Ingest(error) => write!(f, "{error}"),
+            LoadError::File(message) => write!(f, "The file could not be read: {message}"),
+            LoadError::Cancelled => write!(f, "Loading was cancelled; the previous dataset is still shown."),
         }
     }
 }
@@ -40,6 +55,8 @@ impl fmt::Display for LoadError {
 pub struct DatasetFacts {
     /// Display name.
     pub name: String,
+    /// Size of the input in bytes.
+    pub n_bytes: usize,
     /// Articles loaded.
     pub n_articles: usize,
     /// First and last publication time.
@@ -69,45 +86,151 @@ impl Loaded {
     }
 }
 
-/// Parses `bytes` and builds the store.
-pub fn load_bytes(bytes: &[u8], options: &ParseOptions, is_demo: bool) -> Result<Loaded, LoadError> {
-    let mut ingested = ingest::parse(bytes, options).map_err(LoadError::Ingest)?;
+/// Where a load is, for the progress bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadStatus {
+    /// The file's name.
+    pub name: String,
+    /// What is happening.
+    pub phase: &'static str,
+    /// 0 to 1 within the whole load.
+    pub fraction: f64,
+    /// Bytes read so far and in all.
+    pub bytes: (f64, f64),
+    /// Records read so far.
+    pub n_records: usize,
+}
+
+/// A running load's handle: its progress and whether it is still wanted.
+#[derive(Clone, Copy)]
+pub struct LoadTicket {
+    /// Progress for the page.
+    pub status: RwSignal<Option<LoadStatus>>,
+    /// Incremented to cancel; a load whose number is stale stops at its next batch.
+    pub generation: RwSignal<u64>,
+    /// This load's number.
+    pub mine: u64,
+}
+
+impl LoadTicket {
+    fn check(&self) -> Result<(), LoadError> {
+        if self.generation.get_untracked() == self.mine { Ok(()) } else { Err(LoadError::Cancelled) }
+    }
+
+    fn report(&self, status: LoadStatus) {
+        if self.generation.get_untracked() == self.mine {
+            self.status.set(Some(status));
+        }
+    }
+}
+
+/// Lets the browser paint and handle input before the next batch.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).ok();
+        }
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+}
+
+/// Parses and indexes `bytes` in batches, reporting progress on `ticket`.
+pub async fn load_bytes(bytes: &[u8], options: &ParseOptions, is_demo: bool, ticket: LoadTicket) -> Result<Loaded, LoadError> {
+    let status = |phase, fraction, n_records| LoadStatus {
+        name: options.name.clone(),
+        phase,
+        fraction,
+        #[expect(clippy::cast_precision_loss, reason = "display only")]
+        bytes: (bytes.len() as f64, bytes.len() as f64),
+        n_records,
+    };
+    let decoded = ingest::decode(bytes).map_err(LoadError::Ingest)?;
+    let mut job = Job::start(&decoded, options).map_err(LoadError::Ingest)?;
+    loop {
+        let done = job.step(BATCH);
+        let progress = job.progress();
+        ticket.report(status("Parsing", 0.3 + 0.4 * progress.fraction, progress.n_records));
+        yield_to_browser().await;
+        ticket.check()?;
+        if done {
+            break;
+        }
+    }
+    let mut ingested = job.finish().map_err(LoadError::Ingest)?;
     let dataset = std::mem::take(&mut ingested.dataset);
+    ingested.dataset.name.clone_from(&dataset.name);
     let facts = DatasetFacts {
         name: options.name.clone(),
+        n_bytes: bytes.len(),
         n_articles: dataset.len(),
         span: dataset.date_span(),
         fields_present: dataset.fields_present(),
         is_demo,
     };
-    let store = Store::build(dataset, TokenizerKind::Rich, options.site_offset);
+    let n_articles = dataset.len();
+    let mut builder = StoreBuilder::new(TokenizerKind::Rich, n_articles);
+    let mut articles = dataset.articles.into_iter();
+    loop {
+        let before = builder.len();
+        articles.by_ref().take(BATCH).for_each(|a| builder.push(a));
+        #[expect(clippy::cast_precision_loss, reason = "a progress fraction")]
+        let fraction = builder.len() as f64 / n_articles.max(1) as f64;
+        ticket.report(status("Indexing", 0.7 + 0.25 * fraction, ingested.n_records));
+        yield_to_browser().await;
+        ticket.check()?;
+        if builder.len() == before {
+            break;
+        }
+    }
+    let store = builder.finish(options.site_offset);
     Ok(Loaded { store: Mutex::new(Some(store)), report: Arc::new(ingested), facts, site_offset: options.site_offset })
 }
 
-/// The `data` parameter of the page's URL: a dataset to fetch instead of the demo.
-pub fn data_url_from_location() -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    let query = search.trim_start_matches('?');
-    form_urlencoded::parse(query.as_bytes())
-        .find(|(key, _)| key == "data")
-        .map(|(_, value)| value.into_owned())
-        .filter(|v| !v.is_empty())
-}
-
 /// "Now", the one clock read of the app: the default reference time of a file without a
-/// Last-Modified date.
+/// modification date.
 fn now() -> chrono::DateTime<FixedOffset> {
     #[expect(clippy::cast_possible_truncation, reason = "ms since the epoch fit an i64")]
     let ms = js_sys::Date::now() as i64;
     chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default().fixed_offset()
 }
 
+/// Reads a file the user chose, in chunks with progress, then loads it. The reference time for
+/// relative dates is the file's last-modified time.
+pub async fn load_file(file: web_sys::File, ticket: LoadTicket) -> Result<Loaded, LoadError> {
+    let total = file.size();
+    let name = file.name();
+    let mut bytes = Vec::with_capacity(usize::try_from(total as u64).unwrap_or(0));
+    let mut offset = 0.0;
+    while offset < total {
+        let end = (offset + READ_CHUNK).min(total);
+        let blob = file.slice_with_f64_and_f64(offset, end).map_err(|e| LoadError::File(format!("{e:?}")))?;
+        let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await.map_err(|e| LoadError::File(format!("{e:?}")))?;
+        bytes.extend(js_sys::Uint8Array::new(&buffer).to_vec());
+        offset = end;
+        ticket.report(LoadStatus { name: name.clone(), phase: "Reading", fraction: 0.3 * offset / total.max(1.0), bytes: (offset, total), n_records: 0 });
+        ticket.check()?;
+    }
+    #[expect(clippy::cast_possible_truncation, reason = "ms since the epoch fit an i64")]
+    let modified = chrono::DateTime::from_timestamp_millis(file.last_modified() as i64).map(|t| t.fixed_offset());
+    let options = ParseOptions { name, reference_time: Some(modified.unwrap_or_else(now)), ..ParseOptions::default() };
+    load_bytes(&bytes, &options, false, ticket).await
+}
+
+/// The `data` parameter of the page's URL: a dataset to fetch instead of the demo.
+pub fn data_url_from_location() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let query = search.trim_start_matches('?');
+    form_urlencoded::parse(query.as_bytes()).find(|(key, _)| key == "data").map(|(_, value)| value.into_owned()).filter(|v| !v.is_empty())
+}
+
 /// Fetches `url` and loads it; the reference time for relative dates is the server's
 /// Last-Modified time, or now.
-pub async fn load_url(url: String) -> Result<Arc<Loaded>, LoadError> {
+pub async fn load_url(url: String, ticket: LoadTicket) -> Result<Loaded, LoadError> {
+    let name = url.rsplit('/').next().unwrap_or(&url).split('?').next().unwrap_or_default().to_owned();
+    ticket.report(LoadStatus { name: name.clone(), phase: "Downloading", fraction: 0.05, bytes: (0.0, 0.0), n_records: 0 });
     let response = Request::get(&url).send().await.map_err(|e| {
         LoadError::Network(format!(
-            "{e}. If the file is on another site, that site must allow it (CORS); or download it and open it here"
+            "{e}. If the file is on another site, that site must allow it (CORS); otherwise download it and open it here"
         ))
     })?;
     if !response.ok() {
@@ -115,22 +238,15 @@ pub async fn load_url(url: String) -> Result<Arc<Loaded>, LoadError> {
     }
     let modified = response.headers().get("last-modified").and_then(|t| chrono::DateTime::parse_from_rfc2822(&t).ok());
     let bytes = response.binary().await.map_err(|e| LoadError::Network(e.to_string()))?;
-    let name = url.rsplit('/').next().unwrap_or(&url).split('?').next().unwrap_or_default().to_owned();
+    ticket.check()?;
     let options = ParseOptions { name, reference_time: Some(modified.unwrap_or_else(now)), ..ParseOptions::default() };
-    load_bytes(&bytes, &options, false).map(Arc::new)
-}
-
-/// Loads the dataset the URL names, or the bundled demo.
-pub async fn load_initial() -> Result<Arc<Loaded>, LoadError> {
-    match data_url_from_location() {
-        Some(url) => load_url(url).await,
-        None => load_demo().await,
-    }
+    load_bytes(&bytes, &options, false, ticket).await
 }
 
 /// Fetches, parses and indexes the bundled demo dataset.
-pub async fn load_demo() -> Result<Arc<Loaded>, LoadError> {
+pub async fn load_demo(ticket: LoadTicket) -> Result<Loaded, LoadError> {
     let url = demo::DEMO_PATH;
+    ticket.report(LoadStatus { name: "demo".into(), phase: "Downloading", fraction: 0.05, bytes: (0.0, 0.0), n_records: 0 });
     let response = Request::get(url).send().await.map_err(|e| LoadError::Network(e.to_string()))?;
     if !response.ok() {
         return Err(LoadError::Http { status: response.status(), url: url.to_owned() });
@@ -142,5 +258,15 @@ pub async fn load_demo() -> Result<Arc<Loaded>, LoadError> {
         site_offset: FixedOffset::east_opt(demo::SITE_OFFSET_SECONDS).unwrap_or(ParseOptions::default().site_offset),
         ..ParseOptions::default()
     };
-    load_bytes(&bytes, &options, true).map(Arc::new)
+    load_bytes(&bytes, &options, true, ticket).await
+}
+
+/// The first file of a drop or a file input's change event.
+pub fn first_file(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
+    files?.get(0)
+}
+
+/// The file input behind an event.
+pub fn input_files(ev: &web_sys::Event) -> Option<web_sys::FileList> {
+    ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?.files()
 }

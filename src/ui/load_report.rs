@@ -46,6 +46,17 @@ pub fn LoadReport(ingested: Arc<Ingested>) -> impl IntoView {
                 </table>
             })}
             {(n_unlisted > 0).then(|| view! { <p>{format!("…and {} more rejected records.", thousands(n_unlisted))}</p> })}
+            {(n_rejected > 0).then(|| {
+                let report = ingested.clone();
+                view! {
+                    <button type="button" data-testid="download-rejected" on:click=move |_| {
+                        let name = format!("headline-trends_rejected_{}.csv", report.dataset.name.replace(['/', '\\'], "_"));
+                        if let Err(error) = super::download::download(&crate::export::rejected_csv(&report), "text/csv", &name) {
+                            leptos::logging::warn!("download failed: {error}");
+                        }
+                    }>"Download rejected lines (CSV)"</button>
+                }
+            })}
         </section>
     }
 }

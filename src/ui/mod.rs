@@ -6,16 +6,21 @@
 
 mod browser;
 mod chart_canvas;
+mod download;
 mod format;
 mod load;
 mod load_report;
+mod loader;
+mod opener;
 mod panels;
 mod state;
 mod summary;
 
 use crate::analysis::topics::TopicKind;
 use leptos::prelude::*;
-use load::{LoadError, Loaded, load_initial};
+use load::{Loaded, data_url_from_location, load_demo, load_url};
+use loader::Loader;
+use opener::{FileOpener, open_file};
 use panels::filter_bar::FilterBar;
 use panels::headlines::HeadlinesPanel;
 use panels::rising::RisingPanel;
@@ -31,19 +36,44 @@ use std::sync::Arc;
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let loaded = LocalResource::new(load_initial);
+    let loader = Loader::new();
+    provide_context(loader);
+    loader.start(|ticket| async move {
+        match data_url_from_location() {
+            Some(url) => load_url(url, ticket).await,
+            None => load_demo(ticket).await,
+        }
+    });
+    let dragging = RwSignal::new(false);
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = load::first_file(ev.data_transfer().and_then(|d| d.files())) {
+            open_file(file);
+        }
+    };
     view! {
-        <header class="app-header">
-            <h1>"Headline Trends"</h1>
-            <p class="tagline">"Which topics rise, which headlines draw views, when publishing pays off. Your file never leaves this browser."</p>
-        </header>
-        <main class="app-main">
-            {move || match loaded.get() {
-                None => view! { <p class="status" data-testid="loading">"Loading the dataset…"</p> }.into_any(),
-                Some(Ok(loaded)) => view! { <Dashboard loaded/> }.into_any(),
-                Some(Err(error)) => view! { <LoadErrorView error/> }.into_any(),
-            }}
-        </main>
+        <div
+            class="page"
+            class:dragging=move || dragging.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
+            <header class="app-header">
+                <h1>"Headline Trends"</h1>
+                <p class="tagline">"Which topics rise, which headlines draw views, when publishing pays off."</p>
+                <FileOpener/>
+            </header>
+            <main class="app-main">
+                {move || loader.current.get().map(|loaded| view! { <Dashboard loaded=loaded.0.clone()/> })}
+                {move || (loader.current.with(Option::is_none) && loader.status.with(Option::is_none) && loader.error.with(Option::is_none))
+                    .then(|| view! { <p class="status" data-testid="loading">"Loading the dataset…"</p> })}
+            </main>
+        </div>
     }
 }
 
@@ -96,9 +126,4 @@ fn Dashboard(loaded: Arc<Loaded>) -> impl IntoView {
         </div>
     }
     .into_any()
-}
-
-#[component]
-fn LoadErrorView(error: LoadError) -> impl IntoView {
-    view! { <p class="load-error" data-testid="load-error" role="alert">{error.to_string()}</p> }
 }

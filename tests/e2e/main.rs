@@ -5,5 +5,6 @@
 
 mod browser;
 mod dashboard;
+mod own_data;
 mod page;
 mod server;

@@ -1,0 +1,135 @@
+//! Bringing your own data: a file through the file input (with a load report that names bad
+//! lines), bad files that end in one sentence while the previous dataset stays, a failed
+//! `?data=` fetch, and cancelling a large load.
+
+use crate::browser::{open_session, start_driver};
+use crate::page::dist;
+use crate::server::serve;
+use fantoccini::{Client, Locator};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+async fn text(client: &Client, css: &str) -> String {
+    client.find(Locator::Css(css)).await.unwrap().text().await.unwrap()
+}
+
+async fn count(client: &Client) -> String {
+    text(client, "[data-testid='selection-count']").await
+}
+
+async fn wait_for_text(client: &Client, css: &str, pred: impl Fn(&str) -> bool) -> String {
+    for _ in 0..200 {
+        if let Ok(element) = client.find(Locator::Css(css)).await
+            && let Ok(t) = element.text().await
+            && pred(&t)
+        {
+            return t;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{css} never matched");
+}
+
+async fn open_demo(client: &Client, base: &str) -> String {
+    client.goto(&format!("{base}/")).await.unwrap();
+    client.wait().at_most(Duration::from_secs(40)).for_element(Locator::Css("[data-testid='selection-count']")).await.unwrap();
+    count(client).await
+}
+
+async fn choose_file(client: &Client, path: &Path) {
+    let input = client.find(Locator::Css("[data-testid='file-input']")).await.unwrap();
+    input.send_keys(path.to_str().unwrap()).await.unwrap();
+}
+
+fn temp_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ht-own-data-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_through_the_input_loads_with_its_report() {
+    let server = serve(dist());
+    let driver = start_driver().await;
+    let client = open_session(&driver, 1300, 1000).await;
+    let demo = open_demo(&client, &server.base_url).await;
+    choose_file(&client, &fixture("bad_lines_3_to_7.csv")).await;
+    let shown = wait_for_text(&client, "[data-testid='selection-count']", |t| t != demo).await;
+    assert_eq!(shown, "2");
+    let report = text(&client, "[data-testid='load-report']").await;
+    assert!(report.contains("Read 7 records: 2 loaded, 4 rejected, 1 duplicates collapsed."), "{report}");
+    for expected in ["missing title", "not a date we can read: \"someday\"", "views is not a count: \"lots\""] {
+        assert!(report.contains(expected), "{expected} in {report}");
+    }
+    let lines = text(&client, "[data-testid='rejected-lines'] tbody").await;
+    let numbers: Vec<&str> = lines.lines().filter_map(|l| l.split_whitespace().next()).collect();
+    assert_eq!(numbers, ["3", "4", "5", "6"]);
+    assert!(text(&client, "[data-testid='dataset-summary']").await.contains("bad_lines_3_to_7.csv"));
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_files_end_in_one_sentence_and_the_previous_dataset_stays() {
+    let server = serve(dist());
+    let driver = start_driver().await;
+    let client = open_session(&driver, 1300, 1000).await;
+    let demo = open_demo(&client, &server.base_url).await;
+    let dir = temp_dir();
+    let mut huge_line = vec![b'x'; 6 * 1024 * 1024];
+    huge_line.push(b'\n');
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.csv", Vec::new(), "The file is empty."),
+        ("picture.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), "This file is a PNG image, not text."),
+        ("sheet.xlsx", b"PK\x03\x04\x14\0\0\0xl/workbook.xml".to_vec(), "spreadsheet (.xlsx)"),
+        ("header.csv", b"title,date\n".to_vec(), "The file has a header line but no records after it."),
+        ("one-line.txt", huge_line, "The format of this file is not one we recognise."),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        choose_file(&client, &path).await;
+        let message = wait_for_text(&client, "[data-testid='load-error']", |t| t.contains(expected)).await;
+        assert!(message.contains("The dashboard reads") || name == "header.csv", "{name}: {message}");
+        assert_eq!(count(&client).await, demo, "{name}: the demo is still shown");
+    }
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_data_link_is_explained() {
+    let server = serve(dist());
+    let driver = start_driver().await;
+    let client = open_session(&driver, 1300, 1000).await;
+    client.goto(&format!("{}/?data=/fixtures/does-not-exist.csv", server.base_url)).await.unwrap();
+    let message = wait_for_text(&client, "[data-testid='load-error']", |t| !t.is_empty()).await;
+    assert!(message.contains("The server answered 404"), "{message}");
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_large_load_can_be_cancelled() {
+    let bench = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen-data.mjs");
+    let path = temp_dir().join("large.csv");
+    let generated = std::process::Command::new("node").arg(&bench).arg("1000000").arg(&path).output();
+    if !generated.is_ok_and(|o| o.status.success()) {
+        println!("skipped: node or ../shared/bench/gen-data.mjs is not available");
+        return;
+    }
+    let server = serve(dist());
+    let driver = start_driver().await;
+    let client = open_session(&driver, 1300, 1000).await;
+    let demo = open_demo(&client, &server.base_url).await;
+    choose_file(&client, &path).await;
+    client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("[data-testid='load-progress']")).await.unwrap();
+    client.find(Locator::Css("[data-testid='load-cancel']")).await.unwrap().click().await.unwrap();
+    let message = wait_for_text(&client, "[data-testid='load-error']", |t| !t.is_empty()).await;
+    assert!(message.contains("cancelled"), "{message}");
+    assert!(client.find_all(Locator::Css("[data-testid='load-progress']")).await.unwrap().is_empty());
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(count(&client).await, demo, "the previous dataset stays");
+    client.close().await.unwrap();
+}

@@ -1,7 +1,7 @@
 //! Topic frequency over a selection: the top topics of one kind, with articles, shares, views.
 
 use super::keywords::article_counts_per_token;
-use super::selection::{Selection, intersect};
+use super::selection::Selection;
 use super::stats::median;
 use super::store::{NO_CATEGORY, NO_VIEWS, Store};
 use super::topic_rows::topic_rows;
@@ -75,10 +75,9 @@ pub fn topic_frequency(
     let pool = if matches!(measure, Measure::Articles | Measure::ShareOfArticles) { n } else { VIEW_RANK_POOL.max(n) };
     let candidates = candidates_by_articles(store, selection, kind, user_topics, pool);
     let total_views: u64 = selection.iter().filter_map(|r| store.views_of(r)).map(u64::from).sum();
-    let rows: Vec<u32> = selection.iter().collect();
     let mut stats: Vec<TopicStat> = candidates
         .into_iter()
-        .map(|(topic, label)| stat_of(store, &rows, topic, label, user_topics, total_views))
+        .map(|(topic, label)| stat_of(store, selection, topic, label, user_topics, total_views))
         .filter(|s| s.n_articles > 0 && (measure != Measure::MedianViews || s.n_articles >= MIN_ARTICLES_FOR_MEDIAN))
         .collect();
     stats.sort_by(|a, b| b.value(measure).total_cmp(&a.value(measure)).then_with(|| a.label.cmp(&b.label)));
@@ -88,13 +87,17 @@ pub fn topic_frequency(
 
 fn stat_of(
     store: &Store,
-    selected_rows: &[u32],
+    selection: &Selection,
     topic: TopicRef,
     label: String,
     user_topics: &[UserTopic],
     total_views: u64,
 ) -> TopicStat {
-    let rows = intersect(selected_rows, &topic_rows(store, &topic, user_topics));
+    let rows = selection.intersect_sorted(&topic_rows(store, &topic, user_topics));
+    let rows: Vec<u32> = match rows {
+        Selection::Rows(rows) => rows,
+        Selection::Range(range) => range.collect(),
+    };
     let mut views: Vec<u32> = rows.iter().map(|&r| store.views[r as usize]).filter(|&v| v != NO_VIEWS).collect();
     let topic_views: u64 = views.iter().map(|&v| u64::from(v)).sum();
     let n_articles = u32::try_from(rows.len()).unwrap_or(u32::MAX);
@@ -104,7 +107,7 @@ fn stat_of(
         topic,
         label,
         n_articles,
-        share_of_articles: share(rows.len() as u64, selected_rows.len() as u64),
+        share_of_articles: share(rows.len() as u64, selection.len() as u64),
         total_views: topic_views,
         share_of_views: share(topic_views, total_views),
         median_views: median(&mut views),

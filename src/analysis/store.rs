@@ -68,6 +68,7 @@ pub struct Store {
     pub tokenizer: TokenizerKind,
     phrases: OnceLock<Grams>,
     names: OnceLock<Grams>,
+    by_views: OnceLock<Vec<u32>>,
 }
 
 impl Store {
@@ -107,6 +108,7 @@ impl Store {
             tokenizer,
             phrases: OnceLock::new(),
             names: OnceLock::new(),
+            by_views: OnceLock::new(),
         };
         for (ts, index) in order {
             let i = index as usize;
@@ -157,6 +159,16 @@ impl Store {
     /// Names (runs of capitalised words), found on first use.
     pub fn names(&self) -> &Grams {
         self.names.get_or_init(|| find_names(self))
+    }
+
+    /// Rows with views, most viewed first (ties: newest first), built on first use.
+    pub fn rows_by_views(&self) -> &[u32] {
+        self.by_views.get_or_init(|| {
+            let mut rows: Vec<u32> =
+                (0..u32::try_from(self.len()).unwrap_or(0)).filter(|&r| self.views[r as usize] != NO_VIEWS).collect();
+            rows.sort_unstable_by(|&a, &b| self.views[b as usize].cmp(&self.views[a as usize]).then(b.cmp(&a)));
+            rows
+        })
     }
 
     /// The token ids of `text` as this store tokenizes it; `None` if a word never occurs.

@@ -64,24 +64,36 @@ pub struct TimingCell {
 }
 
 /// The whole grid (168 cells, Sunday 00 first) and the count of date-only articles left out.
+/// Views are grouped by cell with a counting sort into one buffer, then each cell's median is
+/// selected in place.
 pub fn timing_grid(store: &Store, selection: &Selection) -> (Vec<TimingCell>, u32) {
-    let mut views: Vec<Vec<u32>> = vec![Vec::new(); N_CELLS];
     let (counts, n_date_only) = weekday_hour_counts(store, selection);
-    for row in selection.iter() {
-        let (hour, v) = (store.keys.hour[row as usize], store.views[row as usize]);
-        if hour != NO_HOUR && v != super::store::NO_VIEWS {
-            views[usize::from(store.keys.weekday[row as usize]) * 24 + usize::from(hour)].push(v);
-        }
+    let cell_of = |row: u32| {
+        let (hour, views) = (store.keys.hour[row as usize], store.views[row as usize]);
+        (hour != NO_HOUR && views != super::store::NO_VIEWS)
+            .then(|| (usize::from(store.keys.weekday[row as usize]) * 24 + usize::from(hour), views))
+    };
+    let mut with_views = [0usize; N_CELLS];
+    for (cell, _) in selection.iter().filter_map(cell_of) {
+        with_views[cell] += 1;
     }
-    let cells = views
-        .iter_mut()
-        .enumerate()
-        .map(|(cell, v)| TimingCell {
+    let mut starts = [0usize; N_CELLS + 1];
+    for cell in 0..N_CELLS {
+        starts[cell + 1] = starts[cell] + with_views[cell];
+    }
+    let mut buffer = vec![0u32; starts[N_CELLS]];
+    let mut cursor = starts;
+    for (cell, views) in selection.iter().filter_map(cell_of) {
+        buffer[cursor[cell]] = views;
+        cursor[cell] += 1;
+    }
+    let cells = (0..N_CELLS)
+        .map(|cell| TimingCell {
             weekday: u8::try_from(cell / 24).unwrap_or(0),
             hour: u8::try_from(cell % 24).unwrap_or(0),
             n_articles: counts[cell],
-            n_with_views: u32::try_from(v.len()).unwrap_or(u32::MAX),
-            median_views: super::stats::median(v),
+            n_with_views: u32::try_from(with_views[cell]).unwrap_or(u32::MAX),
+            median_views: super::stats::median(&mut buffer[starts[cell]..starts[cell + 1]]),
         })
         .collect();
     (cells, n_date_only)

@@ -28,6 +28,14 @@ pub fn views_log2_histogram(store: &Store, selection: &Selection) -> Vec<u32> {
 
 /// The `n` most-viewed rows, views descending, ties by newest first then row.
 pub fn top_headlines(store: &Store, selection: &Selection, n: usize) -> Vec<u32> {
+    // A large selection: walk the store's views order and keep the first `n` selected rows.
+    if selection.len() * 8 > store.len() {
+        let contains = |row: u32| match selection {
+            Selection::Range(range) => range.contains(&row),
+            Selection::Rows(rows) => rows.binary_search(&row).is_ok(),
+        };
+        return store.rows_by_views().iter().copied().filter(|&r| contains(r)).take(n).collect();
+    }
     let mut rows: Vec<u32> = selection.iter().filter(|&r| store.views[r as usize] != NO_VIEWS).collect();
     let order = |a: &u32, b: &u32| store.views[*b as usize].cmp(&store.views[*a as usize]).then(b.cmp(a));
     if rows.len() > n && n > 0 {

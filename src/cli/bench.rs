@@ -76,6 +76,12 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
         let (ms, digest) = time(runs, || run_op(&store, op));
         writeln!(out, "{}", json!({"op": op, "median_ms": round3(ms), "digest": digest, "tokenizer": tokenizer_name}))?;
     }
+    let (ms, data) = time(runs, || compute(&store, &Filter::default(), &[], &ViewSettings::default()));
+    writeln!(
+        out,
+        "{}",
+        json!({"op": "g_dashboard_all_rows", "median_ms": round3(ms), "selected": data.selection.len(), "tokenizer": tokenizer_name, "what": "no filter: every panel's aggregation over all rows"})
+    )?;
     let (filter, settings) = dashboard_scenario();
     let (ms, data) = time(runs, || compute(&store, &filter, &[], &settings));
     writeln!(

@@ -80,7 +80,8 @@ impl<'t> CsvStepper<'t> {
     fn line_of(&mut self, position: Option<&csv::Position>) -> crate::model::LineNo {
         let byte = position.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
         let bytes = self.text.as_bytes();
-        let start = byte + bytes.get(byte..).unwrap_or_default().iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
+        let start =
+            byte + bytes.get(byte..).unwrap_or_default().iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
         self.lines.line_at(self.text, start)
     }
 

@@ -32,7 +32,7 @@ pub struct Progress {
 
 enum Stage<'t> {
     Scrape(ScrapeStepper<'t>),
-    Csv(CsvStepper<'t>),
+    Csv(Box<CsvStepper<'t>>),
     Read(ReadOutcome),
 }
 
@@ -54,7 +54,7 @@ impl<'t> Job<'t> {
         };
         let stage = match format {
             Format::Scrape => Stage::Scrape(ScrapeStepper::start(text, options.date_context())),
-            Format::Csv => Stage::Csv(CsvStepper::start(text, options)?),
+            Format::Csv => Stage::Csv(Box::new(CsvStepper::start(text, options)?)),
             Format::Json => Stage::Read(json_reader::read_json_array(text, options)?),
             Format::Jsonl => Stage::Read(json_reader::read_json_lines(text, options)?),
         };

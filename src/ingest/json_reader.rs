@@ -153,7 +153,8 @@ fn build(records: Vec<JsonRecord>, options: &ParseOptions) -> Result<ReadOutcome
     };
     let order = options.date_order.or(date_order.as_ref().map(|d| d.order)).unwrap_or(DateOrder::MonthFirst);
     let rows = RowReader { roles, dates: DateContext { order, ..options.date_context() } };
-    let mut outcome = ReadOutcome { mapping: Some(mapping), columns: columns.clone(), date_order, ..ReadOutcome::default() };
+    let mut outcome =
+        ReadOutcome { mapping: Some(mapping), columns: columns.clone(), date_order, ..ReadOutcome::default() };
     for record in records {
         let line = record.line;
         let result = match record.object {

@@ -26,8 +26,8 @@ pub mod views;
 pub use dates::{DateOrder, DateOrderDecision};
 pub use decode::{Decoded, decode};
 pub use dedupe::Duplicate;
-pub use job::{Job, Progress};
 pub use error::{IngestError, RecordError, RejectReason};
+pub use job::{Job, Progress};
 pub use report::{Ingested, Warning};
 pub use roles::FieldMapping;
 

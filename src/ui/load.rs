@@ -65,6 +65,13 @@ pub struct DatasetFacts {
     pub fields_present: Vec<&'static str>,
     /// True for the bundled demo.
     pub is_demo: bool,
+    /// Milliseconds from the start of parsing to a ready store.
+    pub load_ms: f64,
+}
+
+/// Milliseconds since the page started (monotonic), for the load time shown to the user.
+fn performance_now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
 /// A loaded dataset: the store (handed to the dashboard once), the load report (without the
@@ -135,7 +142,12 @@ async fn yield_to_browser() {
 }
 
 /// Parses and indexes `bytes` in batches, reporting progress on `ticket`.
-pub async fn load_bytes(bytes: &[u8], options: &ParseOptions, is_demo: bool, ticket: LoadTicket) -> Result<Loaded, LoadError> {
+pub async fn load_bytes(
+    bytes: &[u8],
+    options: &ParseOptions,
+    is_demo: bool,
+    ticket: LoadTicket,
+) -> Result<Loaded, LoadError> {
     let status = |phase, fraction, n_records| LoadStatus {
         name: options.name.clone(),
         phase,
@@ -144,6 +156,7 @@ pub async fn load_bytes(bytes: &[u8], options: &ParseOptions, is_demo: bool, tic
         bytes: (bytes.len() as f64, bytes.len() as f64),
         n_records,
     };
+    let started = performance_now();
     let decoded = ingest::decode(bytes).map_err(LoadError::Ingest)?;
     let mut job = Job::start(&decoded, options).map_err(LoadError::Ingest)?;
     loop {
@@ -166,6 +179,7 @@ pub async fn load_bytes(bytes: &[u8], options: &ParseOptions, is_demo: bool, tic
         span: dataset.date_span(),
         fields_present: dataset.fields_present(),
         is_demo,
+        load_ms: 0.0,
     };
     let n_articles = dataset.len();
     let mut builder = StoreBuilder::new(TokenizerKind::Rich, n_articles);
@@ -183,6 +197,7 @@ pub async fn load_bytes(bytes: &[u8], options: &ParseOptions, is_demo: bool, tic
         }
     }
     let store = builder.finish(options.site_offset);
+    let facts = DatasetFacts { load_ms: performance_now() - started, ..facts };
     Ok(Loaded { store: Mutex::new(Some(store)), report: Arc::new(ingested), facts, site_offset: options.site_offset })
 }
 
@@ -204,10 +219,18 @@ pub async fn load_file(file: web_sys::File, ticket: LoadTicket) -> Result<Loaded
     while offset < total {
         let end = (offset + READ_CHUNK).min(total);
         let blob = file.slice_with_f64_and_f64(offset, end).map_err(|e| LoadError::File(format!("{e:?}")))?;
-        let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await.map_err(|e| LoadError::File(format!("{e:?}")))?;
+        let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
+            .await
+            .map_err(|e| LoadError::File(format!("{e:?}")))?;
         bytes.extend(js_sys::Uint8Array::new(&buffer).to_vec());
         offset = end;
-        ticket.report(LoadStatus { name: name.clone(), phase: "Reading", fraction: 0.3 * offset / total.max(1.0), bytes: (offset, total), n_records: 0 });
+        ticket.report(LoadStatus {
+            name: name.clone(),
+            phase: "Reading",
+            fraction: 0.3 * offset / total.max(1.0),
+            bytes: (offset, total),
+            n_records: 0,
+        });
         ticket.check()?;
     }
     #[expect(clippy::cast_possible_truncation, reason = "ms since the epoch fit an i64")]
@@ -220,14 +243,23 @@ pub async fn load_file(file: web_sys::File, ticket: LoadTicket) -> Result<Loaded
 pub fn data_url_from_location() -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
     let query = search.trim_start_matches('?');
-    form_urlencoded::parse(query.as_bytes()).find(|(key, _)| key == "data").map(|(_, value)| value.into_owned()).filter(|v| !v.is_empty())
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(key, _)| key == "data")
+        .map(|(_, value)| value.into_owned())
+        .filter(|v| !v.is_empty())
 }
 
 /// Fetches `url` and loads it; the reference time for relative dates is the server's
 /// Last-Modified time, or now.
 pub async fn load_url(url: String, ticket: LoadTicket) -> Result<Loaded, LoadError> {
     let name = url.rsplit('/').next().unwrap_or(&url).split('?').next().unwrap_or_default().to_owned();
-    ticket.report(LoadStatus { name: name.clone(), phase: "Downloading", fraction: 0.05, bytes: (0.0, 0.0), n_records: 0 });
+    ticket.report(LoadStatus {
+        name: name.clone(),
+        phase: "Downloading",
+        fraction: 0.05,
+        bytes: (0.0, 0.0),
+        n_records: 0,
+    });
     let response = Request::get(&url).send().await.map_err(|e| {
         LoadError::Network(format!(
             "{e}. If the file is on another site, that site must allow it (CORS); otherwise download it and open it here"
@@ -246,7 +278,13 @@ pub async fn load_url(url: String, ticket: LoadTicket) -> Result<Loaded, LoadErr
 /// Fetches, parses and indexes the bundled demo dataset.
 pub async fn load_demo(ticket: LoadTicket) -> Result<Loaded, LoadError> {
     let url = demo::DEMO_PATH;
-    ticket.report(LoadStatus { name: "demo".into(), phase: "Downloading", fraction: 0.05, bytes: (0.0, 0.0), n_records: 0 });
+    ticket.report(LoadStatus {
+        name: "demo".into(),
+        phase: "Downloading",
+        fraction: 0.05,
+        bytes: (0.0, 0.0),
+        n_records: 0,
+    });
     let response = Request::get(url).send().await.map_err(|e| LoadError::Network(e.to_string()))?;
     if !response.ok() {
         return Err(LoadError::Http { status: response.status(), url: url.to_owned() });

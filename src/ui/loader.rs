@@ -24,7 +24,12 @@ pub struct Loader {
 impl Loader {
     /// An empty slot.
     pub fn new() -> Loader {
-        Loader { current: RwSignal::new(None), status: RwSignal::new(None), generation: RwSignal::new(0), error: RwSignal::new(None) }
+        Loader {
+            current: RwSignal::new(None),
+            status: RwSignal::new(None),
+            generation: RwSignal::new(0),
+            error: RwSignal::new(None),
+        }
     }
 
     /// Starts a load (cancelling any running one); the result replaces the dataset shown.

@@ -6,6 +6,14 @@ use crate::ingest::Ingested;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// Bytes of WebAssembly memory in use (it only grows).
+fn wasm_memory_bytes() -> String {
+    use wasm_bindgen::JsCast;
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    let buffer: js_sys::ArrayBuffer = memory.buffer().unchecked_into();
+    format!("{}", buffer.byte_length())
+}
+
 /// The dataset's headline numbers.
 #[component]
 pub fn DatasetSummary(facts: DatasetFacts, report: Arc<Ingested>) -> impl IntoView {
@@ -29,7 +37,11 @@ pub fn DatasetSummary(facts: DatasetFacts, report: Arc<Ingested>) -> impl IntoVi
                 <div><dt>"Format"</dt><dd>{report.format.name()}</dd></div>
                 <div><dt>"Fields"</dt><dd data-testid="fields-present">{fields.join(", ")}</dd></div>
             </dl>
-            <p class="counts">{format!("{} articles", thousands(facts.n_articles))}</p>
+            <p class="counts">
+                {format!("{} articles from {:.1} MB, ", thousands(facts.n_articles), facts.n_bytes as f64 / 1_048_576.0)}
+                "parsed and indexed in "<span data-testid="load-ms">{format!("{:.0}", facts.load_ms)}</span>" ms; "
+                "memory in use: "<span data-testid="wasm-bytes">{wasm_memory_bytes()}</span>" bytes."
+            </p>
         </section>
     }
 }

@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, reason = "test helpers: a panic is the failure report")]
 
+mod benchmark;
 mod browser;
 mod dashboard;
 mod own_data;

@@ -32,7 +32,12 @@ async fn wait_for_text(client: &Client, css: &str, pred: impl Fn(&str) -> bool) 
 
 async fn open_demo(client: &Client, base: &str) -> String {
     client.goto(&format!("{base}/")).await.unwrap();
-    client.wait().at_most(Duration::from_secs(40)).for_element(Locator::Css("[data-testid='selection-count']")).await.unwrap();
+    client
+        .wait()
+        .at_most(Duration::from_secs(40))
+        .for_element(Locator::Css("[data-testid='selection-count']"))
+        .await
+        .unwrap();
     count(client).await
 }
 
@@ -124,7 +129,12 @@ async fn a_large_load_can_be_cancelled() {
     let client = open_session(&driver, 1300, 1000).await;
     let demo = open_demo(&client, &server.base_url).await;
     choose_file(&client, &path).await;
-    client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("[data-testid='load-progress']")).await.unwrap();
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("[data-testid='load-progress']"))
+        .await
+        .unwrap();
     client.find(Locator::Css("[data-testid='load-cancel']")).await.unwrap().click().await.unwrap();
     let message = wait_for_text(&client, "[data-testid='load-error']", |t| !t.is_empty()).await;
     assert!(message.contains("cancelled"), "{message}");

@@ -10,14 +10,22 @@ pub struct StaticServer {
     pub base_url: String,
 }
 
-/// Serves `root` on a free loopback port.
+/// Serves `root` on a free loopback port, with `tests/fixtures` under `/fixtures/`.
 pub fn serve(root: PathBuf) -> StaticServer {
+    serve_with(root, Vec::new())
+}
+
+/// Like `serve`, with more folders under URL prefixes (`("bench/", dir)`).
+pub fn serve_with(root: PathBuf, extra: Vec<(&'static str, PathBuf)>) -> StaticServer {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
     let base_url = format!("http://{}", listener.local_addr().unwrap());
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut mounts = vec![("fixtures/", fixtures)];
+    mounts.extend(extra);
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
-            let root = root.clone();
-            std::thread::spawn(move || respond(stream, &root));
+            let (root, mounts) = (root.clone(), mounts.clone());
+            std::thread::spawn(move || respond(stream, &root, &mounts));
         }
     });
     StaticServer { base_url }
@@ -36,7 +44,7 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn respond(mut stream: TcpStream, root: &Path) {
+fn respond(mut stream: TcpStream, root: &Path, mounts: &[(&'static str, PathBuf)]) {
     let mut request_line = String::new();
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     if reader.read_line(&mut request_line).is_err() {
@@ -51,9 +59,9 @@ fn respond(mut stream: TcpStream, root: &Path) {
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split('?').next().unwrap_or("/").trim_start_matches('/');
     let safe = !path.split('/').any(|part| part == "..");
-    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let file = match path.strip_prefix("fixtures/") {
-        Some(name) => fixtures.join(name),
+    let mounted = mounts.iter().find_map(|(prefix, dir)| path.strip_prefix(prefix).map(|rest| dir.join(rest)));
+    let file = match mounted {
+        Some(file) => file,
         None if path.is_empty() => root.join("index.html"),
         None => root.join(path),
     };

@@ -68,3 +68,8 @@ pub fn prefers_dark() -> bool {
 pub fn pixel_ratio() -> f64 {
     web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0)
 }
+
+/// Milliseconds since the page started (monotonic), for timings shown in data attributes.
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}

@@ -65,6 +65,7 @@ where
         canvas.set_width(width_px);
         canvas.set_height(height_px);
         canvas.set_attribute("style", &format!("width:{css_width}px;height:{height}px")).ok();
+        let started = super::browser::now_ms();
         let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
         let theme = if prefers_dark() { Theme::DARK } else { Theme::LIGHT }.scaled(ratio);
         let drawn = spec.with(|s| s.draw(&backend.into_drawing_area(), &theme));
@@ -79,6 +80,7 @@ where
             Err(error) => leptos::logging::warn!("chart {testid}: {error}"),
         }
         n_draws.update_value(|n| *n += 1);
+        canvas.set_attribute("data-draw-ms", &format!("{:.1}", super::browser::now_ms() - started)).ok();
         canvas.set_attribute("data-rendered", &n_draws.get_value().to_string()).ok();
     });
 

@@ -56,6 +56,8 @@ pub struct Dash {
     pub user_topics: Memo<Vec<UserTopic>>,
     /// Every panel's numbers.
     pub data: Memo<Shared<DashboardData>>,
+    /// How long the last `data` computation took (shown as a data attribute).
+    pub compute_ms: StoredValue<f64>,
     /// The drill-down, if any.
     pub drill: RwSignal<Option<Drill>>,
     /// The site's own offset (naive times were read in it).
@@ -84,6 +86,7 @@ impl Dash {
             }
             all
         });
+        let compute_ms = StoredValue::new(0.0);
         let data = Memo::new(move |_| {
             let view = view.get();
             let topics = user_topics.get();
@@ -95,7 +98,10 @@ impl Dash {
                 n_topics: 20,
                 n_headlines: 20,
             };
-            store.with(|s| Shared(Arc::new(compute(s, &view.filter, &topics, &settings))))
+            let started = super::browser::now_ms();
+            let data = store.with(|s| compute(s, &view.filter, &topics, &settings));
+            compute_ms.set_value(super::browser::now_ms() - started);
+            Shared(Arc::new(data))
         });
         let dash = Dash {
             store,
@@ -103,6 +109,7 @@ impl Dash {
             saved_topics,
             user_topics,
             data,
+            compute_ms,
             drill: RwSignal::new(None),
             site_offset,
             viewport: RwSignal::new(0),

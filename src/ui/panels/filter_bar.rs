@@ -78,7 +78,11 @@ pub fn FilterBar() -> impl IntoView {
     view! {
         <section class="filter-bar" data-testid="filter-bar" aria-label="Filters">
             <p class="selection">
-                <span class="selection-count" data-testid="selection-count">{count}</span>
+                <span
+                    class="selection-count"
+                    data-testid="selection-count"
+                    data-compute-ms=move || dash.data.with(|_| format!("{:.1}", dash.compute_ms.get_value()))
+                >{count}</span>
                 " articles selected"
             </p>
             <label class="field">

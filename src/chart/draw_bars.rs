@@ -67,6 +67,5 @@ where
         ))?;
     }
     let (xs, ys) = chart.plotting_area().get_pixel_range();
-    area.present()?;
     Ok(Geometry { plot_px: (xs.start, ys.start, xs.end, ys.end), x_range: (0.0, x_max), y_range: (0.0, n) })
 }

@@ -54,7 +54,6 @@ where
         area.draw(&Text::new(format!("{hour:02}"), (px, py + 3), below.clone()))?;
     }
     let (xs, ys) = chart.plotting_area().get_pixel_range();
-    area.present()?;
     Ok(Geometry { plot_px: (xs.start, ys.start, xs.end, ys.end), x_range: (0.0, 24.0), y_range: (0.0, 7.0) })
 }
 

@@ -55,6 +55,5 @@ where
         area.draw(&Text::new(views_bin_label(bin.bin), (px, py + 4), style.clone()))?;
     }
     let (xs, ys) = chart.plotting_area().get_pixel_range();
-    area.present()?;
     Ok(Geometry { plot_px: (xs.start, ys.start, xs.end, ys.end), x_range: (0.0, n), y_range: (0.0, y_max) })
 }

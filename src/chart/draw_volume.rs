@@ -56,6 +56,5 @@ where
         )
     }))?;
     let (xs, ys) = chart.plotting_area().get_pixel_range();
-    area.present()?;
     Ok(Geometry { plot_px: (xs.start, ys.start, xs.end, ys.end), x_range: (x0, x1), y_range: (0.0, y_max) })
 }

@@ -33,7 +33,8 @@ use theme::Theme;
 
 /// Anything that can draw itself on a plotters drawing area.
 pub trait Chart {
-    /// Draws on `area`, returning where the plotting area landed.
+    /// Draws on `area`, returning where the plotting area landed. The caller presents the
+    /// area (so a caption or other parts can be added first).
     fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<Geometry, ChartError>
     where
         DB::ErrorType: 'static;
@@ -61,6 +62,5 @@ where
     ));
     let center = (i32::try_from(width / 2).unwrap_or(0), i32::try_from(height / 2).unwrap_or(0));
     area.draw(&Text::new(message.to_owned(), center, style))?;
-    area.present()?;
     Ok(Geometry::empty())
 }

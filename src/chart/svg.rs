@@ -45,6 +45,7 @@ pub fn render_svg(chart: &impl Chart, size_px: (u32, u32), theme: &Theme) -> Res
     {
         let area = SVGBackend::with_string(&mut svg, size_px).into_drawing_area();
         chart.draw(&area, theme)?;
+        area.present()?;
     }
     Ok(svg)
 }

@@ -48,7 +48,7 @@ fn parse_args(args: Vec<OsString>) -> Result<InspectArgs, CliError> {
 }
 
 /// The file's modified time, the default reference time for relative dates.
-fn modified_time(path: &std::path::Path) -> Option<DateTime<FixedOffset>> {
+pub(super) fn modified_time(path: &std::path::Path) -> Option<DateTime<FixedOffset>> {
     let modified = std::fs::metadata(path).ok()?.modified().ok()?;
     Some(DateTime::<chrono::Utc>::from(modified).fixed_offset())
 }

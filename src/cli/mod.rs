@@ -6,6 +6,7 @@
 //! file system clock (a file's modified time as the default reference time).
 
 mod bench;
+mod export;
 mod gen_demo;
 mod inspect;
 
@@ -17,7 +18,11 @@ const USAGE: &str = "usage:
   headline-trends inspect <file> [--reference-time <RFC 3339>] [--site-offset <+HH:MM>]
                           [--format scrape|csv|json|jsonl] [--json] [--articles]
   headline-trends gen-demo [-o <path>] [--seed <n>]
-  headline-trends bench <csv> [--runs <n>] [--tokenizer rich|plain]";
+  headline-trends bench <csv> [--runs <n>] [--tokenizer rich|plain]
+  headline-trends export <file> (--chart <volume|topics|topic-trends|views|timing> --format <svg|csv>
+                                | --articles --format <csv|jsonl>)
+                         [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--topic kind:key]... [--query <text>]
+                         [--min-views <n>] [--reference-time <RFC 3339>] [--site-offset <+HH:MM>] [-o <path>]";
 
 /// A failure that ends the command: message for stderr, exit status 2.
 #[derive(Debug)]
@@ -38,6 +43,7 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
         Some("inspect") => inspect::run(rest, out),
         Some("gen-demo") => gen_demo::run(rest, out),
         Some("bench") => bench::run(rest, out),
+        Some("export") => export::run(rest, out),
         Some("-h" | "--help" | "help") => {
             writeln!(out, "{USAGE}")?;
             Ok(())

@@ -68,7 +68,8 @@ where
         let started = super::browser::now_ms();
         let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
         let theme = if prefers_dark() { Theme::DARK } else { Theme::LIGHT }.scaled(ratio);
-        let drawn = spec.with(|s| s.draw(&backend.into_drawing_area(), &theme));
+        let area = backend.into_drawing_area();
+        let drawn = spec.with(|s| s.draw(&area, &theme)).and_then(|g| area.present().map(|()| g).map_err(Into::into));
         match drawn {
             Ok(g) => {
                 geometry.set_value(g);

@@ -4,6 +4,7 @@
 
 use crate::analysis::{Store, StoreBuilder, TokenizerKind};
 use crate::demo;
+use crate::export::manifest::InputFile;
 use crate::ingest::{self, IngestError, Ingested, Job, ParseOptions};
 use crate::model::Published;
 use chrono::FixedOffset;
@@ -67,6 +68,10 @@ pub struct DatasetFacts {
     pub is_demo: bool,
     /// Milliseconds from the start of parsing to a ready store.
     pub load_ms: f64,
+    /// Name, size and SHA-256 of the input, for export manifests.
+    pub input: InputFile,
+    /// The format read.
+    pub format: &'static str,
 }
 
 /// Milliseconds since the page started (monotonic), for the load time shown to the user.
@@ -180,6 +185,8 @@ pub async fn load_bytes(
         fields_present: dataset.fields_present(),
         is_demo,
         load_ms: 0.0,
+        input: InputFile::of(&options.name, bytes),
+        format: ingested.format.name(),
     };
     let n_articles = dataset.len();
     let mut builder = StoreBuilder::new(TokenizerKind::Rich, n_articles);

@@ -7,6 +7,7 @@
 mod browser;
 mod chart_canvas;
 mod download;
+mod export_menu;
 mod format;
 mod load;
 mod load_report;
@@ -109,6 +110,11 @@ fn Dashboard(loaded: Arc<Loaded>) -> impl IntoView {
     };
     let dash = Dash::new(store, loaded.site_offset, browser::view_from_location(), browser::load_saved_topics());
     provide_context(dash);
+    provide_context(export_menu::ExportSource {
+        input: loaded.facts.input.clone(),
+        format: loaded.facts.format,
+        reference_time: loaded.report.reference_time.map(|t| t.to_rfc3339()),
+    });
     sync_with_browser(dash);
     view! {
         <FilterBar/>

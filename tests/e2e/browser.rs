@@ -44,6 +44,16 @@ pub async fn start_driver() -> Driver {
 
 /// A headless Chromium session with a fresh profile.
 pub async fn open_session(driver: &Driver, width: u32, height: u32) -> Client {
+    open_session_downloading(driver, width, height, None).await
+}
+
+/// A session that saves downloads into `downloads` without asking.
+pub async fn open_session_downloading(
+    driver: &Driver,
+    width: u32,
+    height: u32,
+    downloads: Option<&std::path::Path>,
+) -> Client {
     static SESSIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = SESSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let profile = std::env::temp_dir().join(format!("ht-e2e-{}-{}-{n}", std::process::id(), driver.port));
@@ -61,7 +71,15 @@ pub async fn open_session(driver: &Driver, width: u32, height: u32) -> Client {
         format!("--user-data-dir={}", profile.display()),
     ]);
     let mut capabilities = serde_json::Map::new();
-    capabilities.insert("goog:chromeOptions".to_owned(), serde_json::json!({ "args": args }));
+    let mut chrome = serde_json::json!({ "args": args });
+    if let Some(dir) = downloads {
+        chrome["prefs"] = serde_json::json!({
+            "download.default_directory": dir.to_str(),
+            "download.prompt_for_download": false,
+            "profile.default_content_setting_values.automatic_downloads": 1,
+        });
+    }
+    capabilities.insert("goog:chromeOptions".to_owned(), chrome);
     ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(capabilities)
         .connect(&format!("http://127.0.0.1:{}", driver.port))

@@ -6,6 +6,7 @@
 mod benchmark;
 mod browser;
 mod dashboard;
+mod exports;
 mod own_data;
 mod page;
 mod server;

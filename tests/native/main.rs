@@ -8,6 +8,7 @@ mod bench_digests;
 mod chart_svg;
 mod cli;
 mod demo_file;
+mod export;
 mod fuzz;
 mod ingest_fixtures;
 mod ingest_seed;

@@ -144,6 +144,7 @@ pub fn FilterBar() -> impl IntoView {
                     </li>
                 </For>
             </ul>
+            <crate::ui::export_menu::ViewExport/>
             <button type="button" class="clear" data-testid="clear-all" on:click=move |_| dash.update_view(|v| v.filter = Default::default())>
                 "Clear all"
             </button>

@@ -104,6 +104,7 @@ pub fn HeadlinesPanel() -> impl IntoView {
                     <button type="button" aria-pressed=move || (!dash.view.with(|v| v.sort_by_views)).to_string() on:click=move |_| dash.update_view(|v| v.sort_by_views = false)>"Newest first"</button>
                     <button type="button" data-testid="sort-views" aria-pressed=move || dash.view.with(|v| v.sort_by_views).to_string() on:click=move |_| dash.update_view(|v| v.sort_by_views = true)>"Most viewed"</button>
                 </div>
+                <crate::ui::export_menu::ArticlesExport/>
                 <span class="pager">
                     <button type="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"‹ Previous"</button>
                     {move || format!(" page {} of {} ({} headlines) ", page.get() + 1, thousands(n_pages()), thousands(total()))}

@@ -109,6 +109,7 @@ pub fn TimingPanel() -> impl IntoView {
                 </label>
             </div>
             <ChartCanvas spec=spec label="Articles by weekday and hour" height=260 testid="chart-timing" on_click=on_click tooltip=tooltip/>
+            <crate::ui::export_menu::ExportMenu kind=crate::export::charts::ChartKind::Timing/>
             <p class="readout" data-testid="best-slot">{best}</p>
             <Show when=move || { date_only() > 0 }>
                 <p class="hint">{move || format!("{} articles have a date but no time of day and are not in this grid.", date_only())}</p>

@@ -75,6 +75,7 @@ pub fn TopicsPanel() -> impl IntoView {
                 </label>
             </div>
             <ChartCanvas spec=spec label="Top topics as bars; click a bar to filter by it" height=460 testid="chart-topics" on_click=on_click tooltip=tooltip/>
+            <crate::ui::export_menu::ExportMenu kind=crate::export::charts::ChartKind::Topics/>
             <details class="data-list">
                 <summary>"Topics as a list (keyboard)"</summary>
                 <ul>

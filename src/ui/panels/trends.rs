@@ -108,6 +108,7 @@ pub fn TrendsPanel() -> impl IntoView {
                 </ul>
             </div>
             <ChartCanvas spec=spec label="Chosen topics over time with bursts marked" height=300 testid="chart-trends" on_click=on_click tooltip=tooltip/>
+            <crate::ui::export_menu::ExportMenu kind=crate::export::charts::ChartKind::TopicTrends/>
         </section>
     }
 }

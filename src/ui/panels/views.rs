@@ -41,6 +41,7 @@ pub fn ViewsPanel() -> impl IntoView {
         <section class="panel" data-testid="panel-views" aria-labelledby="views-title">
             <h2 id="views-title">"Views"</h2>
             <ChartCanvas spec=spec label="Articles by view count on logarithmic bins" height=240 testid="chart-views" on_click=on_click tooltip=tooltip/>
+            <crate::ui::export_menu::ExportMenu kind=crate::export::charts::ChartKind::Views/>
             <h3>"Most viewed"</h3>
             <ol class="headline-list top-viewed" data-testid="top-headlines">
                 {move || top_rows().into_iter().map(|row| view! { <HeadlineRow row/> }).collect_view()}

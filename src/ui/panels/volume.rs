@@ -82,6 +82,7 @@ pub fn VolumePanel() -> impl IntoView {
                 </div>
             </div>
             <ChartCanvas spec=spec label="Articles per time bucket; drag to choose a date range" height=240 testid="chart-volume" on_brush=on_brush on_click=on_click tooltip=tooltip/>
+            <crate::ui::export_menu::ExportMenu kind=crate::export::charts::ChartKind::Volume/>
             <p class="hint">"Drag across the chart to filter dates; click a bar to see its headlines."</p>
         </section>
     }

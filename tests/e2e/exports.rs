@@ -1,0 +1,119 @@
+//! Every export button, clicked in the page, saves the file it promises: PNG at twice the
+//! chart's size with a manifest chunk, SVG with title, legend and metadata, CSV with one row per
+//! bar or cell, the articles, and the whole view as a ZIP.
+
+use crate::browser::{open_session_downloading, start_driver};
+use crate::page::dist;
+use crate::server::serve;
+use fantoccini::{Client, Locator};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+async fn click(client: &Client, testid: &str) {
+    let button = client.find(Locator::Css(&format!("[data-testid='{testid}']"))).await.unwrap();
+    let element = serde_json::to_value(&button).unwrap();
+    client.execute("arguments[0].scrollIntoView({block: 'center'})", vec![element]).await.unwrap();
+    button.click().await.unwrap();
+}
+
+/// Waits for a finished download whose name starts with `prefix` and ends with `extension`.
+async fn downloaded(dir: &Path, prefix: &str, extension: &str) -> (String, Vec<u8>) {
+    for _ in 0..200 {
+        let found = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.starts_with(prefix) && name.ends_with(&format!(".{extension}"))
+        });
+        if let Some(path) = found {
+            let bytes = std::fs::read(&path).unwrap();
+            if !bytes.is_empty() {
+                return (path.file_name().unwrap().to_string_lossy().into_owned(), bytes);
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no download {prefix}*.{extension} in {}", dir.display());
+}
+
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "PNG signature");
+    (u32::from_be_bytes(png[16..20].try_into().unwrap()), u32::from_be_bytes(png[20..24].try_into().unwrap()))
+}
+
+fn csv_rows(bytes: &[u8]) -> usize {
+    String::from_utf8_lossy(bytes).trim_end().split("\r\n").count() - 1
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_export_button_saves_its_file() {
+    let downloads = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("downloads-{}", std::process::id()));
+    std::fs::create_dir_all(&downloads).unwrap();
+    let server = serve(dist());
+    let driver = start_driver().await;
+    let client = open_session_downloading(&driver, 1400, 1000, Some(&downloads)).await;
+    client.goto(&format!("{}/?show=keyword:wildfire", server.base_url)).await.unwrap();
+    client
+        .wait()
+        .at_most(Duration::from_secs(40))
+        .for_element(Locator::Css("[data-testid='chart-timing'][data-rendered]"))
+        .await
+        .unwrap();
+
+    let charts = [
+        ("volume", (960, 380)),
+        ("topics", (720, 560)),
+        ("topic-trends", (960, 380)),
+        ("views", (720, 380)),
+        ("timing", (800, 340)),
+    ];
+    for (kind, (width, height)) in charts {
+        let prefix = format!("headline-trends_{kind}_");
+        click(&client, &format!("export-{kind}-png")).await;
+        let (name, png) = downloaded(&downloads, &prefix, "png").await;
+        assert_eq!(png_size(&png), (width * 2, height * 2), "{name}");
+        assert!(png.windows(4).any(|w| w == b"tEXt"), "{name} carries the manifest");
+        click(&client, &format!("export-{kind}-svg")).await;
+        let (name, svg) = downloaded(&downloads, &prefix, "svg").await;
+        let svg = String::from_utf8(svg).unwrap();
+        assert!(
+            svg.starts_with("<svg") && svg.contains("<metadata>") && svg.contains("Source: Generated demo data"),
+            "{name}"
+        );
+        click(&client, &format!("export-{kind}-csv")).await;
+        let (name, csv) = downloaded(&downloads, &prefix, "csv").await;
+        assert!(csv_rows(&csv) > 0, "{name}");
+        if kind == "timing" {
+            assert_eq!(csv_rows(&csv), 168);
+        }
+        if kind == "topics" {
+            assert_eq!(csv_rows(&csv), 20);
+        }
+        if kind == "topic-trends" {
+            assert!(svg.contains("wildfire"), "legend");
+        }
+        if kind == "topics" {
+            assert!(svg.contains("Topic frequency"), "title");
+        }
+    }
+    click(&client, "export-articles-jsonl").await;
+    let (_, jsonl) = downloaded(&downloads, "headline-trends_articles_", "jsonl").await;
+    let count: usize = client
+        .find(Locator::Css("[data-testid='selection-count']"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(String::from_utf8(jsonl).unwrap().lines().count(), count);
+    click(&client, "export-articles-csv").await;
+    let (_, csv) = downloaded(&downloads, "headline-trends_articles_", "csv").await;
+    assert!(csv.starts_with(b"\xEF\xBB\xBFtitle,"), "Excel-friendly BOM");
+    click(&client, "export-view-zip").await;
+    let (_, zip) = downloaded(&downloads, "headline-trends_view_", "zip").await;
+    assert_eq!(&zip[..4], b"PK\x03\x04");
+    for member in ["volume.png", "timing.svg", "topics.csv", "articles.csv", "manifest.json"] {
+        assert!(zip.windows(member.len()).any(|w| w == member.as_bytes()), "{member} in the ZIP");
+    }
+    client.close().await.unwrap();
+}

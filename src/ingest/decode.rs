@@ -35,14 +35,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, IngestError> {
 /// Recognises binary input: known magic numbers first, then NUL bytes in the first 8 KiB.
 /// Returns `Some(description)` for binary input (`Some(None)` when the kind is unknown).
 fn sniff_binary(bytes: &[u8]) -> Option<Option<&'static str>> {
-    const MAGIC: [(&[u8], &str); 7] = [
+    const MAGIC: [(&[u8], &str); 6] = [
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),
         (b"GIF8", "a GIF image"),
         (b"%PDF", "a PDF document"),
         (b"PK\x03\x04", "a ZIP archive or a spreadsheet (.xlsx) — save the sheet as CSV first"),
         (b"\xD0\xCF\x11\xE0", "an old Office document (.xls/.doc) — save it as CSV first"),
-        (b"\x1F\x8B", "a gzip-compressed file"),
     ];
     if let Some((_, kind)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
         return Some(Some(kind));
@@ -64,6 +63,24 @@ fn windows_1252_char(byte: u8) -> char {
         0x80..=0x9F => HIGH[usize::from(byte - 0x80)],
         _ => char::from(byte),
     }
+}
+
+/// Largest decompressed size accepted from a gzip file (a guard against decompression bombs).
+pub const MAX_DECOMPRESSED_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
+/// The bytes of `input`, decompressed when it is gzip (one or more members).
+pub fn decompress(input: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>, IngestError> {
+    use std::io::Read;
+    if !input.starts_with(b"\x1F\x8B") {
+        return Ok(std::borrow::Cow::Borrowed(input));
+    }
+    let mut out = Vec::with_capacity(input.len().saturating_mul(4));
+    let mut decoder = flate2::read::MultiGzDecoder::new(input).take(MAX_DECOMPRESSED_BYTES + 1);
+    decoder.read_to_end(&mut out).map_err(|e| IngestError::Gzip { message: e.to_string() })?;
+    if out.len() as u64 > MAX_DECOMPRESSED_BYTES {
+        return Err(IngestError::Gzip { message: "more than 2 GiB once decompressed".to_owned() });
+    }
+    Ok(std::borrow::Cow::Owned(out))
 }
 
 #[cfg(test)]

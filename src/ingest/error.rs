@@ -43,6 +43,11 @@ pub enum RejectReason {
         /// What the JSON reader said.
         message: String,
     },
+    /// Malformed XML in a feed.
+    Xml {
+        /// What the XML reader said.
+        message: String,
+    },
     /// Scrape format: a headline line with no views-and-date line after it.
     HeadlineWithoutDate,
     /// Scrape format: a views-and-date line with no headline before it.
@@ -60,6 +65,7 @@ impl fmt::Display for RejectReason {
             }
             RejectReason::Csv { message } => write!(f, "malformed CSV: {message}"),
             RejectReason::Json { message } => write!(f, "invalid JSON: {message}"),
+            RejectReason::Xml { message } => write!(f, "invalid XML: {message}"),
             RejectReason::HeadlineWithoutDate => {
                 write!(f, "headline without a views-and-date line after it")
             }
@@ -116,6 +122,11 @@ pub enum IngestError {
     },
     /// A header line and nothing else.
     HeaderOnly,
+    /// A gzip file that does not decompress, or decompresses to more than the limit.
+    Gzip {
+        /// What went wrong.
+        message: String,
+    },
     /// The JSON is a single value that is neither an array of objects nor JSON Lines.
     JsonShape {
         /// What was found instead.
@@ -124,12 +135,16 @@ pub enum IngestError {
 }
 
 const ACCEPTED: &str = "The dashboard reads CSV (comma, semicolon or tab separated, with a header), \
-JSON (an array of objects), JSON Lines, and news-site scrapes (headline line, then views and date)";
+JSON (an array of objects), JSON Lines, RSS and Atom feeds, news-site scrapes (headline line, then \
+views and date), and any of these gzip-compressed";
 
 impl fmt::Display for IngestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             IngestError::Empty => write!(f, "The file is empty. {ACCEPTED}."),
+            IngestError::Gzip { message } => {
+                write!(f, "This gzip file could not be decompressed ({message}). {ACCEPTED}.")
+            }
             IngestError::Binary { looks_like: Some(kind) } => {
                 write!(f, "This file is {kind}, not text. {ACCEPTED}.")
             }

@@ -57,6 +57,7 @@ impl<'t> Job<'t> {
             Format::Csv => Stage::Csv(Box::new(CsvStepper::start(text, options)?)),
             Format::Json => Stage::Read(json_reader::read_json_array(text, options)?),
             Format::Jsonl => Stage::Read(json_reader::read_json_lines(text, options)?),
+            Format::Feed => Stage::Read(super::feed_reader::read_feed(text, options.date_context())),
         };
         Ok(Job { stage, format, used_windows_1252: decoded.used_windows_1252, options: options.clone() })
     }

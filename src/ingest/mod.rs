@@ -13,6 +13,7 @@ pub mod dates;
 mod decode;
 mod dedupe;
 mod error;
+mod feed_reader;
 mod job;
 mod json_reader;
 mod line_counter;
@@ -24,7 +25,7 @@ mod tabular;
 pub mod views;
 
 pub use dates::{DateOrder, DateOrderDecision};
-pub use decode::{Decoded, decode};
+pub use decode::{Decoded, decode, decompress};
 pub use dedupe::Duplicate;
 pub use error::{IngestError, RecordError, RejectReason};
 pub use job::{Job, Progress};
@@ -47,6 +48,8 @@ pub enum Format {
     Json,
     /// One JSON object per line.
     Jsonl,
+    /// RSS 2.0 or Atom, one feed or several concatenated.
+    Feed,
 }
 
 impl Format {
@@ -57,6 +60,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Jsonl => "jsonl",
+            Format::Feed => "feed",
         }
     }
 }
@@ -75,7 +79,8 @@ impl std::str::FromStr for Format {
             "csv" | "tsv" => Ok(Format::Csv),
             "json" => Ok(Format::Json),
             "jsonl" | "ndjson" => Ok(Format::Jsonl),
-            other => Err(format!("unknown format {other:?}; use scrape, csv, json or jsonl")),
+            "feed" | "rss" | "atom" | "xml" => Ok(Format::Feed),
+            other => Err(format!("unknown format {other:?}; use scrape, csv, json, jsonl or feed")),
         }
     }
 }
@@ -123,6 +128,9 @@ impl ParseOptions {
 /// Detects the format of decoded text from its content.
 pub fn sniff(text: &str) -> Result<Format, IngestError> {
     let head = text.trim_start();
+    if feed_reader::looks_like_feed(head) {
+        return Ok(Format::Feed);
+    }
     if head.starts_with('[') {
         return Ok(Format::Json);
     }
@@ -152,6 +160,7 @@ pub fn sniff(text: &str) -> Result<Format, IngestError> {
 /// assert_eq!(ingested.n_records, 2);
 /// ```
 pub fn parse(bytes: &[u8], options: &ParseOptions) -> Result<Ingested, IngestError> {
-    let decoded = decode::decode(bytes)?;
+    let bytes = decode::decompress(bytes)?;
+    let decoded = decode::decode(&bytes)?;
     Job::start(&decoded, options)?.finish()
 }

@@ -162,7 +162,8 @@ pub async fn load_bytes(
         n_records,
     };
     let started = performance_now();
-    let decoded = ingest::decode(bytes).map_err(LoadError::Ingest)?;
+    let decompressed = ingest::decompress(bytes).map_err(LoadError::Ingest)?;
+    let decoded = ingest::decode(&decompressed).map_err(LoadError::Ingest)?;
     let mut job = Job::start(&decoded, options).map_err(LoadError::Ingest)?;
     loop {
         let done = job.step(BATCH);

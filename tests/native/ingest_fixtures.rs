@@ -157,3 +157,38 @@ fn a_user_mapping_and_forced_format_override_detection() {
     let ingested = load(include_bytes!("../fixtures/tab_delimited.tsv"), &forced);
     assert_eq!(ingested.format, Format::Csv);
 }
+
+#[test]
+fn rss_feeds_concatenated_are_read_item_by_item() {
+    let ingested = load(include_bytes!("../fixtures/rss_two_feeds_concatenated.xml"), &ParseOptions::default());
+    assert_eq!(ingested.format, Format::Feed);
+    assert_eq!(titles(&ingested), ["Talks resume in Geneva", "Rates & markets"]);
+    let first = &ingested.dataset.articles[0];
+    assert_eq!(first.line.get(), 5);
+    assert_eq!(first.published_at.unwrap().to_rfc3339(), "2024-03-01T09:00:00+00:00");
+    assert_eq!(
+        (first.url.as_deref(), first.category.as_deref(), first.author.as_deref()),
+        (Some("https://example.com/geneva"), Some("world"), Some("A. Writer"))
+    );
+    assert_eq!(first.body.as_deref(), Some("<p>Delegations <b>met</b> again.</p>"), "markup stays text");
+    assert_eq!(rejections(&ingested), [(13, "missing published time".to_owned())]);
+}
+
+#[test]
+fn atom_entries_take_the_alternate_link_and_the_category_term() {
+    let ingested = load(include_bytes!("../fixtures/atom_entries.xml"), &ParseOptions::default());
+    let entry = &ingested.dataset.articles[0];
+    assert_eq!(entry.title, "Comet flyby confirmed");
+    assert_eq!(entry.url.as_deref(), Some("https://example.org/comet"));
+    assert_eq!(entry.category.as_deref(), Some("science"));
+    assert_eq!(entry.author.as_deref(), Some("B. Reporter"));
+    assert_eq!(entry.published_at.unwrap().to_rfc3339(), "2024-03-03T08:15:00+00:00");
+}
+
+#[test]
+fn gzip_files_are_decompressed_and_damaged_ones_explained() {
+    let ingested = load(include_bytes!("../fixtures/gzip_csv.csv.gz"), &ParseOptions::default());
+    assert_eq!(titles(&ingested), ["Zipped headline"]);
+    let damaged = parse(b"\x1F\x8B\x08\x00garbage", &ParseOptions::default()).unwrap_err().to_string();
+    assert!(damaged.starts_with("This gzip file could not be decompressed"), "{damaged}");
+}

@@ -1,0 +1,160 @@
+//! RSS 2.0 and Atom feeds, one feed or many saved feeds concatenated: each `<item>` or
+//! `<entry>` is one record, starting at its line.
+//!
+//! Roles: title; `pubDate` / `published` / `updated` / `dc:date`; `category` (RSS text, Atom
+//! `term`); `link` (RSS text, Atom `href` of the alternate link); `description` / `summary` /
+//! `content`; `author` / `dc:creator` / Atom `author/name`. Markup inside a description stays
+//! text. A syntax error rejects the record it falls in and ends the file there.
+
+use super::dates::DateContext;
+use super::error::{RecordError, RejectReason, clip_raw};
+use super::line_counter::LineCounter;
+use super::outcome::ReadOutcome;
+use super::roles::{ColumnRoles, FieldMapping};
+use super::tabular::RowReader;
+use crate::model::LineNo;
+use quick_xml::events::{BytesStart, Event};
+
+/// Field slots of a feed item, in `ColumnRoles` order.
+const FIELDS: [&str; 7] = ["title", "published", "views", "category", "link", "description", "author"];
+
+fn slot_of(local_name: &[u8]) -> Option<usize> {
+    match local_name {
+        b"title" => Some(0),
+        b"pubDate" | b"published" | b"updated" | b"date" | b"issued" => Some(1),
+        b"category" => Some(3),
+        b"link" => Some(4),
+        b"description" | b"summary" | b"content" | b"encoded" => Some(5),
+        b"author" | b"creator" | b"name" => Some(6),
+        _ => None,
+    }
+}
+
+fn attribute(element: &BytesStart<'_>, name: &[u8]) -> Option<String> {
+    element
+        .attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
+}
+
+/// An item being read.
+struct Item {
+    line: LineNo,
+    values: [Option<String>; 7],
+    open_slot: Option<usize>,
+}
+
+/// True when the text looks like RSS or Atom.
+pub fn looks_like_feed(text: &str) -> bool {
+    let head: String = text.chars().take(2048).collect();
+    head.trim_start().starts_with('<') && (head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:RDF"))
+}
+
+/// Reads every item and entry.
+pub fn read_feed(text: &str, dates: DateContext) -> ReadOutcome {
+    let roles = ColumnRoles {
+        title: 0,
+        published: 1,
+        views: None,
+        category: Some(3),
+        url: Some(4),
+        body: Some(5),
+        author: Some(6),
+    };
+    let rows = RowReader { roles, dates };
+    let mapping = FieldMapping {
+        title: Some("title".into()),
+        published: Some("pubDate/published/updated".into()),
+        views: None,
+        category: Some("category".into()),
+        url: Some("link".into()),
+        body: Some("description/summary".into()),
+        author: Some("author/dc:creator".into()),
+    };
+    let mut outcome = ReadOutcome {
+        mapping: Some(mapping),
+        columns: FIELDS.iter().map(|f| (*f).to_owned()).collect(),
+        ..ReadOutcome::default()
+    };
+    let mut reader = quick_xml::Reader::from_str(text);
+    reader.config_mut().trim_text(true);
+    let mut lines = LineCounter::default();
+    let mut item: Option<Item> = None;
+    loop {
+        let position = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        match reader.read_event() {
+            Ok(Event::Start(element)) => {
+                let local = element.local_name();
+                if matches!(local.as_ref(), b"item" | b"entry") {
+                    let line = lines.line_at(text, position + text[position..].find('<').unwrap_or(0));
+                    item = Some(Item { line, values: Default::default(), open_slot: None });
+                } else if let Some(current) = item.as_mut() {
+                    current.open_slot = slot_of(local.as_ref());
+                    if local.as_ref() == b"link" && current.values[4].is_none() {
+                        current.values[4] = attribute(&element, b"href");
+                    }
+                    if local.as_ref() == b"category" && current.values[3].is_none() {
+                        current.values[3] = attribute(&element, b"term");
+                    }
+                }
+            }
+            Ok(Event::Empty(element)) => {
+                if let Some(current) = item.as_mut() {
+                    let local = element.local_name();
+                    let alternate = attribute(&element, b"rel").is_none_or(|rel| rel == "alternate");
+                    if local.as_ref() == b"link" && alternate && current.values[4].is_none() {
+                        current.values[4] = attribute(&element, b"href");
+                    }
+                    if local.as_ref() == b"category" && current.values[3].is_none() {
+                        current.values[3] = attribute(&element, b"term");
+                    }
+                }
+            }
+            Ok(Event::Text(content)) => {
+                if let Some(current) = item.as_mut()
+                    && let Some(slot) = current.open_slot
+                {
+                    let value = content
+                        .unescape()
+                        .map(|t| t.into_owned())
+                        .unwrap_or_else(|_| String::from_utf8_lossy(&content).into_owned());
+                    current.values[slot].get_or_insert_with(String::new).push_str(&value);
+                }
+            }
+            Ok(Event::CData(content)) => {
+                if let Some(current) = item.as_mut()
+                    && let Some(slot) = current.open_slot
+                {
+                    current.values[slot].get_or_insert_with(String::new).push_str(&String::from_utf8_lossy(&content));
+                }
+            }
+            Ok(Event::End(element)) => {
+                let local = element.local_name();
+                if matches!(local.as_ref(), b"item" | b"entry") {
+                    if let Some(done) = item.take() {
+                        let line = done.line;
+                        let result =
+                            rows.read(line, |i| done.values.get(i).and_then(Option::as_deref)).map_err(|reason| {
+                                let raw = done.values[0].clone().unwrap_or_default();
+                                RecordError { line, reason, raw: clip_raw(&raw, 300) }
+                            });
+                        outcome.push(result);
+                    }
+                } else if let Some(current) = item.as_mut() {
+                    current.open_slot = None;
+                }
+            }
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(error) => {
+                let line = lines.line_at(text, position);
+                let reason = RejectReason::Xml { message: error.to_string() };
+                let raw = clip_raw(text.get(position..).unwrap_or_default(), 200);
+                outcome.push(Err(RecordError { line: item.map_or(line, |i| i.line), reason, raw }));
+                break;
+            }
+        }
+    }
+    outcome
+}

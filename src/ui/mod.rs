@@ -116,20 +116,22 @@ fn Dashboard(loaded: Arc<Loaded>) -> impl IntoView {
         reference_time: loaded.report.reference_time.map(|t| t.to_rfc3339()),
     });
     sync_with_browser(dash);
+    // Type-erased panels: one small render path instead of a ten-tuple of view types.
+    let panels: Vec<AnyView> = vec![
+        view! { <VolumePanel/> }.into_any(),
+        view! { <TopicsPanel/> }.into_any(),
+        view! { <RisingPanel/> }.into_any(),
+        view! { <TrendsPanel/> }.into_any(),
+        view! { <ViewsPanel/> }.into_any(),
+        view! { <TimingPanel/> }.into_any(),
+        view! { <HeadlinesPanel/> }.into_any(),
+        view! { <UserTopicsPanel/> }.into_any(),
+        view! { <summary::DatasetSummary facts=loaded.facts.clone() report=loaded.report.clone()/> }.into_any(),
+        view! { <load_report::LoadReport ingested=loaded.report.clone()/> }.into_any(),
+    ];
     view! {
         <FilterBar/>
-        <div class="panels">
-            <VolumePanel/>
-            <TopicsPanel/>
-            <RisingPanel/>
-            <TrendsPanel/>
-            <ViewsPanel/>
-            <TimingPanel/>
-            <HeadlinesPanel/>
-            <UserTopicsPanel/>
-            <summary::DatasetSummary facts=loaded.facts.clone() report=loaded.report.clone()/>
-            <load_report::LoadReport ingested=loaded.report.clone()/>
-        </div>
+        <div class="panels">{panels}</div>
     }
     .into_any()
 }

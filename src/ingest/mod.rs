@@ -18,6 +18,7 @@ mod job;
 mod json_reader;
 mod line_counter;
 mod outcome;
+pub mod preview;
 mod report;
 pub mod roles;
 pub mod scrape;

@@ -73,3 +73,21 @@ pub fn pixel_ratio() -> f64 {
 pub fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
+
+const MAPPING_KEY: &str = "headline-trends.mapping.";
+
+/// The column mapping saved for a header signature.
+pub fn saved_mapping(signature: &str) -> Option<crate::ingest::FieldMapping> {
+    if signature.is_empty() {
+        return None;
+    }
+    let json = storage()?.get_item(&format!("{MAPPING_KEY}{signature}")).ok()??;
+    serde_json::from_str(&json).ok()
+}
+
+/// Remembers the column mapping chosen for a header signature.
+pub fn save_mapping(signature: &str, mapping: &crate::ingest::FieldMapping) {
+    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(mapping)) {
+        storage.set_item(&format!("{MAPPING_KEY}{signature}"), &json).ok();
+    }
+}

@@ -89,12 +89,61 @@ pub struct Loaded {
     pub facts: DatasetFacts,
     /// The site's offset naive times were read in.
     pub site_offset: FixedOffset,
+    /// The first 64 KiB of the input, for the mapping dialog's preview.
+    pub head: Vec<u8>,
+    /// The settings it was read with.
+    pub settings: ReadSettings,
 }
 
 impl Loaded {
     /// Takes the store out (the first caller gets it).
     pub fn take_store(&self) -> Option<Store> {
         self.store.lock().ok()?.take()
+    }
+}
+
+/// The user's choices for reading a file: column roles, date order, reference time, site
+/// offset. Unset choices are detected (or default).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReadSettings {
+    /// Column roles chosen in the mapping dialog.
+    pub mapping: ingest::FieldMapping,
+    /// `M/D/Y` or `D/M/Y`, when the user decided.
+    pub date_order: Option<ingest::DateOrder>,
+    /// "Now" for relative dates, when the user set it.
+    pub reference_time: Option<chrono::DateTime<FixedOffset>>,
+    /// The site's offset for times without one, when the user set it.
+    pub site_offset: Option<FixedOffset>,
+}
+
+impl ReadSettings {
+    /// `options` with these choices applied.
+    pub fn apply(&self, mut options: ParseOptions) -> ParseOptions {
+        options.mapping = self.mapping.clone();
+        options.date_order = self.date_order.or(options.date_order);
+        options.reference_time = self.reference_time.or(options.reference_time);
+        options.site_offset = self.site_offset.unwrap_or(options.site_offset);
+        options
+    }
+}
+
+/// Where a dataset came from, so it can be read again with other settings.
+#[derive(Clone, Debug)]
+pub enum DataSource {
+    /// A file the user opened or dropped.
+    File(web_sys::File),
+    /// `?data=<url>`.
+    Url(String),
+    /// The bundled demo.
+    Demo,
+}
+
+/// Loads `source` with `settings`.
+pub async fn load_source(source: DataSource, settings: ReadSettings, ticket: LoadTicket) -> Result<Loaded, LoadError> {
+    match source {
+        DataSource::File(file) => load_file(file, settings, ticket).await,
+        DataSource::Url(url) => load_url(url, settings, ticket).await,
+        DataSource::Demo => load_demo(settings, ticket).await,
     }
 }
 
@@ -162,6 +211,14 @@ pub async fn load_bytes(
         n_records,
     };
     let started = performance_now();
+    let remembered;
+    let options = match remembered_mapping(bytes, options) {
+        Some(mapping) => {
+            remembered = ParseOptions { mapping, ..options.clone() };
+            &remembered
+        }
+        None => options,
+    };
     let decompressed = ingest::decompress(bytes).map_err(LoadError::Ingest)?;
     let decoded = ingest::decode(&decompressed).map_err(LoadError::Ingest)?;
     let mut job = Job::start(&decoded, options).map_err(LoadError::Ingest)?;
@@ -206,7 +263,31 @@ pub async fn load_bytes(
     }
     let store = builder.finish(options.site_offset);
     let facts = DatasetFacts { load_ms: performance_now() - started, ..facts };
-    Ok(Loaded { store: Mutex::new(Some(store)), report: Arc::new(ingested), facts, site_offset: options.site_offset })
+    let head = bytes[..bytes.len().min(64 * 1024)].to_vec();
+    let settings = ReadSettings {
+        mapping: options.mapping.clone(),
+        date_order: options.date_order,
+        reference_time: options.reference_time,
+        site_offset: Some(options.site_offset),
+    };
+    Ok(Loaded {
+        store: Mutex::new(Some(store)),
+        report: Arc::new(ingested),
+        facts,
+        site_offset: options.site_offset,
+        head,
+        settings,
+    })
+}
+
+/// The mapping the user chose before for a file with this header, if they set none now.
+fn remembered_mapping(bytes: &[u8], options: &ParseOptions) -> Option<ingest::FieldMapping> {
+    if options.mapping != ingest::FieldMapping::default() {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let preview = ingest::preview::preview(head, options, 0).ok()?;
+    super::browser::saved_mapping(&preview.header_signature())
 }
 
 /// "Now", the one clock read of the app: the default reference time of a file without a
@@ -219,7 +300,7 @@ fn now() -> chrono::DateTime<FixedOffset> {
 
 /// Reads a file the user chose, in chunks with progress, then loads it. The reference time for
 /// relative dates is the file's last-modified time.
-pub async fn load_file(file: web_sys::File, ticket: LoadTicket) -> Result<Loaded, LoadError> {
+pub async fn load_file(file: web_sys::File, settings: ReadSettings, ticket: LoadTicket) -> Result<Loaded, LoadError> {
     let total = file.size();
     let name = file.name();
     let mut bytes = Vec::with_capacity(usize::try_from(total as u64).unwrap_or(0));
@@ -243,7 +324,11 @@ pub async fn load_file(file: web_sys::File, ticket: LoadTicket) -> Result<Loaded
     }
     #[expect(clippy::cast_possible_truncation, reason = "ms since the epoch fit an i64")]
     let modified = chrono::DateTime::from_timestamp_millis(file.last_modified() as i64).map(|t| t.fixed_offset());
-    let options = ParseOptions { name, reference_time: Some(modified.unwrap_or_else(now)), ..ParseOptions::default() };
+    let options = settings.apply(ParseOptions {
+        name,
+        reference_time: Some(modified.unwrap_or_else(now)),
+        ..ParseOptions::default()
+    });
     load_bytes(&bytes, &options, false, ticket).await
 }
 
@@ -259,7 +344,7 @@ pub fn data_url_from_location() -> Option<String> {
 
 /// Fetches `url` and loads it; the reference time for relative dates is the server's
 /// Last-Modified time, or now.
-pub async fn load_url(url: String, ticket: LoadTicket) -> Result<Loaded, LoadError> {
+pub async fn load_url(url: String, settings: ReadSettings, ticket: LoadTicket) -> Result<Loaded, LoadError> {
     let name = url.rsplit('/').next().unwrap_or(&url).split('?').next().unwrap_or_default().to_owned();
     ticket.report(LoadStatus {
         name: name.clone(),
@@ -279,12 +364,16 @@ pub async fn load_url(url: String, ticket: LoadTicket) -> Result<Loaded, LoadErr
     let modified = response.headers().get("last-modified").and_then(|t| chrono::DateTime::parse_from_rfc2822(&t).ok());
     let bytes = response.binary().await.map_err(|e| LoadError::Network(e.to_string()))?;
     ticket.check()?;
-    let options = ParseOptions { name, reference_time: Some(modified.unwrap_or_else(now)), ..ParseOptions::default() };
+    let options = settings.apply(ParseOptions {
+        name,
+        reference_time: Some(modified.unwrap_or_else(now)),
+        ..ParseOptions::default()
+    });
     load_bytes(&bytes, &options, false, ticket).await
 }
 
 /// Fetches, parses and indexes the bundled demo dataset.
-pub async fn load_demo(ticket: LoadTicket) -> Result<Loaded, LoadError> {
+pub async fn load_demo(settings: ReadSettings, ticket: LoadTicket) -> Result<Loaded, LoadError> {
     let url = demo::DEMO_PATH;
     ticket.report(LoadStatus {
         name: "demo".into(),
@@ -304,7 +393,7 @@ pub async fn load_demo(ticket: LoadTicket) -> Result<Loaded, LoadError> {
         site_offset: FixedOffset::east_opt(demo::SITE_OFFSET_SECONDS).unwrap_or(ParseOptions::default().site_offset),
         ..ParseOptions::default()
     };
-    load_bytes(&bytes, &options, true, ticket).await
+    load_bytes(&bytes, &settings.apply(options), true, ticket).await
 }
 
 /// The first file of a drop or a file input's change event.

@@ -1,7 +1,7 @@
 //! The page's dataset slot: which dataset is shown, which load is running (with its progress),
 //! and the last whole-file error. A new dataset replaces the shown one only when it is ready.
 
-use super::load::{LoadError, LoadStatus, LoadTicket, Loaded};
+use super::load::{DataSource, LoadError, LoadStatus, LoadTicket, Loaded, ReadSettings, load_source};
 use super::state::Shared;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -19,6 +19,8 @@ pub struct Loader {
     pub generation: RwSignal<u64>,
     /// The last whole-file error, in one sentence.
     pub error: RwSignal<Option<String>>,
+    /// Where the shown (or loading) dataset comes from, to read it again.
+    pub source: StoredValue<Option<DataSource>, LocalStorage>,
 }
 
 impl Loader {
@@ -29,6 +31,7 @@ impl Loader {
             status: RwSignal::new(None),
             generation: RwSignal::new(0),
             error: RwSignal::new(None),
+            source: StoredValue::new_local(None),
         }
     }
 
@@ -54,6 +57,19 @@ impl Loader {
                 Err(error) => loader.error.set(Some(error.to_string())),
             }
         });
+    }
+
+    /// Loads `source` with `settings`, remembering the source for a later re-read.
+    pub fn open(&self, source: DataSource, settings: ReadSettings) {
+        self.source.set_value(Some(source.clone()));
+        self.start(move |ticket| load_source(source, settings, ticket));
+    }
+
+    /// Reads the current source again with other settings.
+    pub fn reread(&self, settings: ReadSettings) {
+        if let Some(source) = self.source.get_value() {
+            self.open(source, settings);
+        }
     }
 
     /// Cancels the running load; the dataset shown stays.

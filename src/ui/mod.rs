@@ -14,12 +14,13 @@ mod load_report;
 mod loader;
 mod opener;
 mod panels;
+mod read_settings;
 mod state;
 mod summary;
 
 use crate::analysis::topics::TopicKind;
 use leptos::prelude::*;
-use load::{Loaded, data_url_from_location, load_demo, load_url};
+use load::{Loaded, data_url_from_location};
 use loader::Loader;
 use opener::{FileOpener, open_file};
 use panels::filter_bar::FilterBar;
@@ -39,12 +40,8 @@ use std::sync::Arc;
 pub fn App() -> impl IntoView {
     let loader = Loader::new();
     provide_context(loader);
-    loader.start(|ticket| async move {
-        match data_url_from_location() {
-            Some(url) => load_url(url, ticket).await,
-            None => load_demo(ticket).await,
-        }
-    });
+    let source = data_url_from_location().map_or(load::DataSource::Demo, load::DataSource::Url);
+    loader.open(source, load::ReadSettings::default());
     let dragging = RwSignal::new(false);
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
@@ -128,6 +125,7 @@ fn Dashboard(loaded: Arc<Loaded>) -> impl IntoView {
         view! { <UserTopicsPanel/> }.into_any(),
         view! { <summary::DatasetSummary facts=loaded.facts.clone() report=loaded.report.clone()/> }.into_any(),
         view! { <load_report::LoadReport ingested=loaded.report.clone()/> }.into_any(),
+        view! { <read_settings::ReadSettingsPanel loaded=loaded.clone()/> }.into_any(),
     ];
     view! {
         <FilterBar/>

@@ -2,13 +2,13 @@
 //! Dropping a file anywhere on the page is wired in `App`.
 
 use super::format::thousands;
-use super::load::{first_file, input_files, load_file};
+use super::load::{DataSource, ReadSettings, first_file, input_files};
 use super::loader::use_loader;
 use leptos::prelude::*;
 
 /// Opens `file` in the page.
 pub fn open_file(file: web_sys::File) {
-    use_loader().start(move |ticket| load_file(file, ticket));
+    use_loader().open(DataSource::File(file), ReadSettings::default());
 }
 
 fn megabytes(bytes: f64) -> String {

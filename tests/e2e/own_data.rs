@@ -143,3 +143,33 @@ async fn a_large_load_can_be_cancelled() {
     assert_eq!(count(&client).await, demo, "the previous dataset stays");
     client.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_column_mapping_can_be_changed_and_is_remembered() {
+    let server = serve(dist());
+    let driver = start_driver().await;
+    let client = open_session(&driver, 1300, 1000).await;
+    let demo = open_demo(&client, &server.base_url).await;
+    choose_file(&client, &fixture("bad_lines_3_to_7.csv")).await;
+    assert_eq!(wait_for_text(&client, "[data-testid='selection-count']", |t| t != demo).await, "2");
+    let preview = text(&client, "[data-testid='mapping-preview']").await;
+    assert!(preview.contains("views → views") && preview.contains("Good one"), "{preview}");
+    // Switch the views role off: the line with "lots" views now loads.
+    client
+        .execute("const s = document.querySelector(\"[data-testid='role-views']\"); s.value = ''; s.dispatchEvent(new Event('change'));", vec![])
+        .await
+        .unwrap();
+    client.find(Locator::Css("[data-testid='reread']")).await.unwrap().click().await.unwrap();
+    assert_eq!(wait_for_text(&client, "[data-testid='selection-count']", |t| t == "3").await, "3");
+    // Opening the same kind of file again uses the remembered mapping.
+    client.goto(&format!("{}/", server.base_url)).await.unwrap();
+    client
+        .wait()
+        .at_most(Duration::from_secs(40))
+        .for_element(Locator::Css("[data-testid='selection-count']"))
+        .await
+        .unwrap();
+    choose_file(&client, &fixture("bad_lines_3_to_7.csv")).await;
+    assert_eq!(wait_for_text(&client, "[data-testid='selection-count']", |t| t != demo).await, "3");
+    client.close().await.unwrap();
+}

@@ -73,8 +73,14 @@ fn name_for(pattern: &str, what: &str, extension: &str) -> String {
     pattern.replace("{what}", what).replace("{ext}", extension)
 }
 
+/// Whether CSV downloads start with a UTF-8 byte-order mark (Excel then reads them as UTF-8).
+#[derive(Clone, Copy)]
+pub struct CsvBom(pub RwSignal<bool>);
+
 fn save(bytes: &[u8], mime: &str, name: &str) {
-    if let Err(error) = download(bytes, mime, name) {
+    let with_bom = mime == "text/csv" && use_context::<CsvBom>().is_some_and(|b| b.0.get_untracked()) && !bytes.starts_with(b"\xEF\xBB\xBF");
+    let bytes = if with_bom { [b"\xEF\xBB\xBF".as_slice(), bytes].concat() } else { bytes.to_vec() };
+    if let Err(error) = download(&bytes, mime, name) {
         leptos::logging::warn!("download of {name} failed: {error}");
     }
 }
@@ -206,10 +212,15 @@ pub fn ViewExport() -> impl IntoView {
             busy.set(false);
         });
     };
+    let bom = expect_context::<CsvBom>().0;
     view! {
         <button type="button" data-testid="export-view-zip" disabled=move || busy.get() on:click=export>
             {move || if busy.get() { "Exporting…" } else { "Export view (ZIP)" }}
         </button>
+        <label class="field checkbox">
+            <input type="checkbox" data-testid="csv-bom" prop:checked=move || bom.get() on:change=move |ev| bom.set(event_target_checked(&ev))/>
+            <span>"CSV for Excel (BOM)"</span>
+        </label>
     }
 }
 

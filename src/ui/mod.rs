@@ -40,6 +40,7 @@ use std::sync::Arc;
 pub fn App() -> impl IntoView {
     let loader = Loader::new();
     provide_context(loader);
+    provide_context(export_menu::CsvBom(RwSignal::new(true)));
     let source = data_url_from_location().map_or(load::DataSource::Demo, load::DataSource::Url);
     loader.open(source, load::ReadSettings::default());
     let dragging = RwSignal::new(false);

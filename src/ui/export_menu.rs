@@ -78,7 +78,9 @@ fn name_for(pattern: &str, what: &str, extension: &str) -> String {
 pub struct CsvBom(pub RwSignal<bool>);
 
 fn save(bytes: &[u8], mime: &str, name: &str) {
-    let with_bom = mime == "text/csv" && use_context::<CsvBom>().is_some_and(|b| b.0.get_untracked()) && !bytes.starts_with(b"\xEF\xBB\xBF");
+    let with_bom = mime == "text/csv"
+        && use_context::<CsvBom>().is_some_and(|b| b.0.get_untracked())
+        && !bytes.starts_with(b"\xEF\xBB\xBF");
     let bytes = if with_bom { [b"\xEF\xBB\xBF".as_slice(), bytes].concat() } else { bytes.to_vec() };
     if let Err(error) = download(&bytes, mime, name) {
         leptos::logging::warn!("download of {name} failed: {error}");

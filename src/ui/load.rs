@@ -37,6 +37,15 @@ pub enum LoadError {
     File(String),
     /// The user cancelled (or started another load).
     Cancelled,
+    /// No title or time column was found: the user can map them.
+    NeedsMapping {
+        /// What was missing.
+        error: IngestError,
+        /// The file's first 64 KiB, for the dialog's preview.
+        head: Vec<u8>,
+        /// The settings of the attempt.
+        settings: ReadSettings,
+    },
 }
 
 impl fmt::Display for LoadError {
@@ -47,6 +56,7 @@ impl fmt::Display for LoadError {
             LoadError::Ingest(error) => write!(f, "{error}"),
             LoadError::File(message) => write!(f, "The file could not be read: {message}"),
             LoadError::Cancelled => write!(f, "Loading was cancelled; the previous dataset is still shown."),
+            LoadError::NeedsMapping { error, .. } => write!(f, "{error}"),
         }
     }
 }
@@ -221,7 +231,19 @@ pub async fn load_bytes(
     };
     let decompressed = ingest::decompress(bytes).map_err(LoadError::Ingest)?;
     let decoded = ingest::decode(&decompressed).map_err(LoadError::Ingest)?;
-    let mut job = Job::start(&decoded, options).map_err(LoadError::Ingest)?;
+    let mut job = Job::start(&decoded, options).map_err(|error| match error {
+        IngestError::MissingRole { .. } | IngestError::NoSuchColumn { .. } => LoadError::NeedsMapping {
+            error,
+            head: bytes[..bytes.len().min(64 * 1024)].to_vec(),
+            settings: ReadSettings {
+                mapping: options.mapping.clone(),
+                date_order: options.date_order,
+                reference_time: options.reference_time,
+                site_offset: Some(options.site_offset),
+            },
+        },
+        other => LoadError::Ingest(other),
+    })?;
     loop {
         let done = job.step(BATCH);
         let progress = job.progress();

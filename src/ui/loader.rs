@@ -2,6 +2,7 @@
 //! and the last whole-file error. A new dataset replaces the shown one only when it is ready.
 
 use super::load::{DataSource, LoadError, LoadStatus, LoadTicket, Loaded, ReadSettings, load_source};
+use super::read_settings::MappingInput;
 use super::state::Shared;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -19,6 +20,8 @@ pub struct Loader {
     pub generation: RwSignal<u64>,
     /// The last whole-file error, in one sentence.
     pub error: RwSignal<Option<String>>,
+    /// A file that needs its columns mapped before it can load (no title or time column found).
+    pub needs_mapping: RwSignal<Option<Shared<MappingInput>>>,
     /// Where the shown (or loading) dataset comes from, to read it again.
     pub source: StoredValue<Option<DataSource>, LocalStorage>,
 }
@@ -31,6 +34,7 @@ impl Loader {
             status: RwSignal::new(None),
             generation: RwSignal::new(0),
             error: RwSignal::new(None),
+            needs_mapping: RwSignal::new(None),
             source: StoredValue::new_local(None),
         }
     }
@@ -45,6 +49,7 @@ impl Loader {
         let mine = self.generation.get_untracked() + 1;
         self.generation.set(mine);
         self.error.set(None);
+        self.needs_mapping.set(None);
         let ticket = LoadTicket { status: self.status, generation: self.generation, mine };
         spawn_local(async move {
             let result = work(ticket).await;
@@ -54,6 +59,12 @@ impl Loader {
             loader.status.set(None);
             match result {
                 Ok(loaded) => loader.current.set(Some(Shared(Arc::new(loaded)))),
+                Err(LoadError::NeedsMapping { error, head, settings }) => {
+                    loader.error.set(Some(format!("{error}. Choose the columns below and read the file again.")));
+                    loader
+                        .needs_mapping
+                        .set(MappingInput::of_head(head, settings).map(|input| Shared(Arc::new(input))));
+                }
                 Err(error) => loader.error.set(Some(error.to_string())),
             }
         });

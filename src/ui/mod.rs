@@ -68,6 +68,9 @@ pub fn App() -> impl IntoView {
                 <FileOpener/>
             </header>
             <main class="app-main">
+                {move || loader.needs_mapping.get().map(|input| view! {
+                    <div class="panels"><read_settings::ReadSettingsPanel input=input.0/></div>
+                })}
                 {move || loader.current.get().map(|loaded| view! { <Dashboard loaded=loaded.0.clone()/> })}
                 {move || (loader.current.with(Option::is_none) && loader.status.with(Option::is_none) && loader.error.with(Option::is_none))
                     .then(|| view! { <p class="status" data-testid="loading">"Loading the dataset…"</p> })}
@@ -126,7 +129,8 @@ fn Dashboard(loaded: Arc<Loaded>) -> impl IntoView {
         view! { <UserTopicsPanel/> }.into_any(),
         view! { <summary::DatasetSummary facts=loaded.facts.clone() report=loaded.report.clone()/> }.into_any(),
         view! { <load_report::LoadReport ingested=loaded.report.clone()/> }.into_any(),
-        view! { <read_settings::ReadSettingsPanel loaded=loaded.clone()/> }.into_any(),
+        view! { <read_settings::ReadSettingsPanel input=Arc::new(read_settings::MappingInput::of_loaded(&loaded))/> }
+            .into_any(),
     ];
     view! {
         <FilterBar/>

@@ -49,17 +49,61 @@ fn offset_text(offset: FixedOffset) -> String {
     offset.to_string()
 }
 
+/// What the dialog shows and starts from: a loaded file, or one that failed for want of a
+/// title or time column.
+#[derive(Clone, Debug)]
+pub struct MappingInput {
+    /// The format read.
+    pub format: Format,
+    /// Columns or keys found.
+    pub columns: Vec<String>,
+    /// The roles used (or detected).
+    pub mapping: FieldMapping,
+    /// The file's first 64 KiB.
+    pub head: Vec<u8>,
+    /// The settings of the last read.
+    pub settings: ReadSettings,
+    /// The site offset of the last read.
+    pub site_offset: FixedOffset,
+}
+
+impl MappingInput {
+    /// The dialog's input for a loaded dataset.
+    pub fn of_loaded(loaded: &Loaded) -> MappingInput {
+        MappingInput {
+            format: loaded.report.format,
+            columns: loaded.report.columns.clone(),
+            mapping: loaded.report.mapping.clone().unwrap_or_default(),
+            head: loaded.head.clone(),
+            settings: loaded.settings.clone(),
+            site_offset: loaded.site_offset,
+        }
+    }
+
+    /// The dialog's input for a file whose columns could not be mapped.
+    pub fn of_head(head: Vec<u8>, settings: ReadSettings) -> Option<MappingInput> {
+        let options = settings.apply(ParseOptions::default());
+        let preview = preview(&head, &options, 0).ok()?;
+        Some(MappingInput {
+            format: preview.format,
+            columns: preview.columns,
+            mapping: preview.mapping,
+            head,
+            site_offset: options.site_offset,
+            settings,
+        })
+    }
+}
+
 /// The read-settings dialog.
 #[component]
-pub fn ReadSettingsPanel(loaded: Arc<Loaded>) -> impl IntoView {
+pub fn ReadSettingsPanel(input: Arc<MappingInput>) -> impl IntoView {
     let loader = use_loader();
-    let report = loaded.report.clone();
-    let table_like = matches!(report.format, Format::Csv | Format::Json | Format::Jsonl);
-    let used = report.mapping.clone().unwrap_or_default();
-    let draft = RwSignal::new(ReadSettings { mapping: used.clone(), ..loaded.settings.clone() });
-    let columns = report.columns.clone();
-    let head = Arc::new(loaded.head.clone());
-    let site_offset = loaded.site_offset;
+    let table_like = matches!(input.format, Format::Csv | Format::Json | Format::Jsonl);
+    let draft = RwSignal::new(ReadSettings { mapping: input.mapping.clone(), ..input.settings.clone() });
+    let columns = input.columns.clone();
+    let head = Arc::new(input.head.clone());
+    let site_offset = input.site_offset;
     let preview_rows = Memo::new(move |_| {
         let options = draft.with(|d| d.apply(ParseOptions::default()));
         preview(&head, &options, 5)
@@ -104,7 +148,7 @@ pub fn ReadSettingsPanel(loaded: Arc<Loaded>) -> impl IntoView {
     view! {
         <section class="panel" data-testid="read-settings" aria-labelledby="read-settings-title">
             <h2 id="read-settings-title">"How the file was read"</h2>
-            <p class="hint">{format!("Format: {}. Change a choice below and read the file again.", report.format.name())}</p>
+            <p class="hint">{format!("Format: {}. Change a choice below and read the file again.", input.format.name())}</p>
             {table_like.then(|| view! {
                 <div class="controls roles">{role_selects}</div>
                 <div class="preview-wrap">

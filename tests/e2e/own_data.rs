@@ -173,3 +173,22 @@ async fn the_column_mapping_can_be_changed_and_is_remembered() {
     assert_eq!(wait_for_text(&client, "[data-testid='selection-count']", |t| t != demo).await, "3");
     client.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_with_unknown_column_names_can_be_mapped_by_hand() {
+    let server = serve(dist());
+    let driver = start_driver().await;
+    let client = open_session(&driver, 1300, 1000).await;
+    let demo = open_demo(&client, &server.base_url).await;
+    choose_file(&client, &fixture("unknown_column_names.csv")).await;
+    let message = wait_for_text(&client, "[data-testid='load-error']", |t| !t.is_empty()).await;
+    assert!(message.contains("No title field found among the fields \"when\", \"what\", \"hits\""), "{message}");
+    assert_eq!(count(&client).await, demo, "the demo stays until the file is mapped");
+    let set = "const pick = (role, value) => { const s = document.querySelector(`[data-testid='role-${role}']`); s.value = value; s.dispatchEvent(new Event('change')); };
+               pick('title', 'what'); pick('published', 'when'); pick('views', 'hits');";
+    client.execute(set, vec![]).await.unwrap();
+    client.find(Locator::Css("[data-testid='reread']")).await.unwrap().click().await.unwrap();
+    assert_eq!(wait_for_text(&client, "[data-testid='selection-count']", |t| t == "2").await, "2");
+    assert!(client.find_all(Locator::Css("[data-testid='load-error']")).await.unwrap().is_empty());
+    client.close().await.unwrap();
+}

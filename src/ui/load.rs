@@ -40,11 +40,11 @@ pub enum LoadError {
     /// No title or time column was found: the user can map them.
     NeedsMapping {
         /// What was missing.
-        error: IngestError,
+        error: Box<IngestError>,
         /// The file's first 64 KiB, for the dialog's preview.
         head: Vec<u8>,
         /// The settings of the attempt.
-        settings: ReadSettings,
+        settings: Box<ReadSettings>,
     },
 }
 
@@ -233,14 +233,14 @@ pub async fn load_bytes(
     let decoded = ingest::decode(&decompressed).map_err(LoadError::Ingest)?;
     let mut job = Job::start(&decoded, options).map_err(|error| match error {
         IngestError::MissingRole { .. } | IngestError::NoSuchColumn { .. } => LoadError::NeedsMapping {
-            error,
+            error: Box::new(error),
             head: bytes[..bytes.len().min(64 * 1024)].to_vec(),
-            settings: ReadSettings {
+            settings: Box::new(ReadSettings {
                 mapping: options.mapping.clone(),
                 date_order: options.date_order,
                 reference_time: options.reference_time,
                 site_offset: Some(options.site_offset),
-            },
+            }),
         },
         other => LoadError::Ingest(other),
     })?;

@@ -63,7 +63,7 @@ impl Loader {
                     loader.error.set(Some(format!("{error}. Choose the columns below and read the file again.")));
                     loader
                         .needs_mapping
-                        .set(MappingInput::of_head(head, settings).map(|input| Shared(Arc::new(input))));
+                        .set(MappingInput::of_head(head, *settings).map(|input| Shared(Arc::new(input))));
                 }
                 Err(error) => loader.error.set(Some(error.to_string())),
             }

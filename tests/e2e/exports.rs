@@ -39,6 +39,21 @@ fn png_size(png: &[u8]) -> (u32, u32) {
     (u32::from_be_bytes(png[16..20].try_into().unwrap()), u32::from_be_bytes(png[20..24].try_into().unwrap()))
 }
 
+/// True when python3 parses `svg` as XML (or python3 is absent, with a printed note).
+fn parses_as_xml(svg: &str) -> bool {
+    use std::io::Write;
+    let child = std::process::Command::new("python3")
+        .args(["-c", "import sys, xml.etree.ElementTree as E; E.fromstring(sys.stdin.read())"])
+        .stdin(std::process::Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        println!("python3 absent: SVG not parsed");
+        return true;
+    };
+    child.stdin.take().unwrap().write_all(svg.as_bytes()).unwrap();
+    child.wait().unwrap().success()
+}
+
 fn csv_rows(bytes: &[u8]) -> usize {
     String::from_utf8_lossy(bytes).trim_end().split("\r\n").count() - 1
 }
@@ -78,6 +93,7 @@ async fn every_export_button_saves_its_file() {
             svg.starts_with("<svg") && svg.contains("<metadata>") && svg.contains("Source: Generated demo data"),
             "{name}"
         );
+        assert!(parses_as_xml(&svg), "{name} is well-formed XML");
         click(&client, &format!("export-{kind}-csv")).await;
         let (name, csv) = downloaded(&downloads, &prefix, "csv").await;
         assert!(csv_rows(&csv) > 0, "{name}");

@@ -18,7 +18,7 @@ const USAGE: &str = "usage:
   headline-trends inspect <file> [--reference-time <RFC 3339>] [--site-offset <+HH:MM>]
                           [--format scrape|csv|json|jsonl] [--json] [--articles]
   headline-trends gen-demo [-o <path>] [--seed <n>]
-  headline-trends bench <csv> [--runs <n>] [--tokenizer rich|plain]
+  headline-trends bench <csv> [--runs <n>] [--tokenizer rich|plain] [--only <op>]
   headline-trends export <file> (--chart <volume|topics|topic-trends|views|timing> --format <svg|csv>
                                 | --articles --format <csv|jsonl>)
                          [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--topic kind:key]... [--query <text>]

@@ -19,16 +19,10 @@ where
     if spec.bars.is_empty() {
         return draw_message(area, theme, &spec.title, "No topics in this selection.");
     }
-    area.fill(&theme.background)?;
     #[expect(clippy::cast_precision_loss, reason = "a few dozen bars")]
     let n = spec.bars.len() as f64;
     let x_max = spec.bars.iter().map(|b| b.value).fold(0.0, f64::max).max(f64::MIN_POSITIVE) * 1.18;
-    let mut chart = ChartBuilder::on(area)
-        .margin(theme.len(8))
-        .caption(&spec.title, theme.title_font())
-        .x_label_area_size(theme.len(30))
-        .y_label_area_size(theme.len(170))
-        .build_cartesian_2d(0f64..x_max, 0f64..n)?;
+    let mut chart = super::frame(area, theme, &spec.title, (30, 170), 0f64..x_max, 0f64..n)?;
     chart
         .configure_mesh()
         .disable_y_mesh()
@@ -66,6 +60,5 @@ where
             value_style.clone(),
         ))?;
     }
-    let (xs, ys) = chart.plotting_area().get_pixel_range();
-    Ok(Geometry { plot_px: (xs.start, ys.start, xs.end, ys.end), x_range: (0.0, x_max), y_range: (0.0, n) })
+    Ok(super::geometry_of(&chart, (0.0, x_max), (0.0, n)))
 }

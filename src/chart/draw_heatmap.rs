@@ -23,13 +23,8 @@ where
     if max <= 0.0 {
         return draw_message(area, theme, &spec.title, "No articles with a time of day in this selection.");
     }
-    area.fill(&theme.background)?;
-    let mut chart = ChartBuilder::on(area)
-        .margin(theme.len(8))
-        .caption(format!("{} ({})", spec.title, spec.value_label), theme.title_font())
-        .x_label_area_size(theme.len(22))
-        .y_label_area_size(theme.len(40))
-        .build_cartesian_2d(0f64..24.0, 0f64..7.0)?;
+    let mut chart =
+        super::frame(area, theme, &format!("{} ({})", spec.title, spec.value_label), (22, 40), 0f64..24.0, 0f64..7.0)?;
     chart.configure_mesh().disable_mesh().x_labels(0).y_labels(0).axis_style(theme.muted).draw()?;
     chart.draw_series(spec.cells.iter().map(|cell| {
         let (x, y) = (f64::from(cell.hour), 6.0 - row_f64(cell.row));
@@ -53,8 +48,7 @@ where
         let (px, py) = chart.backend_coord(&(f64::from(hour) + 0.5, 0.0));
         area.draw(&Text::new(format!("{hour:02}"), (px, py + 3), below.clone()))?;
     }
-    let (xs, ys) = chart.plotting_area().get_pixel_range();
-    Ok(Geometry { plot_px: (xs.start, ys.start, xs.end, ys.end), x_range: (0.0, 24.0), y_range: (0.0, 7.0) })
+    Ok(super::geometry_of(&chart, (0.0, 24.0), (0.0, 7.0)))
 }
 
 fn row_f64(row: usize) -> f64 {

@@ -20,16 +20,10 @@ where
     if spec.bins.iter().all(|b| b.n_articles == 0) {
         return draw_message(area, theme, &spec.title, "No articles with view counts in this selection.");
     }
-    area.fill(&theme.background)?;
     #[expect(clippy::cast_precision_loss, reason = "at most 33 bins")]
     let n = spec.bins.len() as f64;
     let y_max = f64::from(spec.bins.iter().map(|b| b.n_articles).max().unwrap_or(1)) * 1.1;
-    let mut chart = ChartBuilder::on(area)
-        .margin(theme.len(8))
-        .caption(&spec.title, theme.title_font())
-        .x_label_area_size(theme.len(34))
-        .y_label_area_size(theme.len(46))
-        .build_cartesian_2d(0f64..n, 0f64..y_max)?;
+    let mut chart = super::frame(area, theme, &spec.title, (34, 46), 0f64..n, 0f64..y_max)?;
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -54,6 +48,5 @@ where
         let (px, py) = chart.backend_coord(&(i as f64 + 0.5, 0.0));
         area.draw(&Text::new(views_bin_label(bin.bin), (px, py + 4), style.clone()))?;
     }
-    let (xs, ys) = chart.plotting_area().get_pixel_range();
-    Ok(Geometry { plot_px: (xs.start, ys.start, xs.end, ys.end), x_range: (0.0, n), y_range: (0.0, y_max) })
+    Ok(super::geometry_of(&chart, (0.0, n), (0.0, y_max)))
 }

@@ -25,15 +25,9 @@ where
             "Choose topics (click a bar or a rising topic) to follow them over time.",
         );
     };
-    area.fill(&theme.background)?;
     let x1 = if x1 > x0 { x1 } else { x0 + 1.0 };
     let y_max = spec.lines.iter().flat_map(|l| l.points.iter().map(|p| p.1)).fold(0.0, f64::max).max(1.0) * 1.15;
-    let mut chart = ChartBuilder::on(area)
-        .margin(theme.len(8))
-        .caption(&spec.title, theme.title_font())
-        .x_label_area_size(theme.len(26))
-        .y_label_area_size(theme.len(46))
-        .build_cartesian_2d(x0..x1, 0f64..y_max)?;
+    let mut chart = super::frame(area, theme, &spec.title, (26, 46), x0..x1, 0f64..y_max)?;
     let width = spec.width;
     chart
         .configure_mesh()
@@ -72,6 +66,5 @@ where
         .border_style(theme.grid)
         .label_font(theme.label_font())
         .draw()?;
-    let (xs, ys) = chart.plotting_area().get_pixel_range();
-    Ok(Geometry { plot_px: (xs.start, ys.start, xs.end, ys.end), x_range: (x0, x1), y_range: (0.0, y_max) })
+    Ok(super::geometry_of(&chart, (x0, x1), (0.0, y_max)))
 }

@@ -19,15 +19,9 @@ where
     let (Some(first), Some(last)) = (spec.bars.first(), spec.bars.last()) else {
         return draw_message(area, theme, &spec.title, "No articles match the filters.");
     };
-    area.fill(&theme.background)?;
     let (x0, x1) = (first.start_day, last.end_day);
     let y_max = f64::from(spec.bars.iter().map(|b| b.n_articles).max().unwrap_or(1).max(1)) * 1.1;
-    let mut chart = ChartBuilder::on(area)
-        .margin(theme.len(8))
-        .caption(&spec.title, theme.title_font())
-        .x_label_area_size(theme.len(26))
-        .y_label_area_size(theme.len(46))
-        .build_cartesian_2d(x0..x1, 0f64..y_max)?;
+    let mut chart = super::frame(area, theme, &spec.title, (26, 46), x0..x1, 0f64..y_max)?;
     let width = spec.width;
     chart
         .configure_mesh()
@@ -55,6 +49,5 @@ where
             theme.accent.filled(),
         )
     }))?;
-    let (xs, ys) = chart.plotting_area().get_pixel_range();
-    Ok(Geometry { plot_px: (xs.start, ys.start, xs.end, ys.end), x_range: (x0, x1), y_range: (0.0, y_max) })
+    Ok(super::geometry_of(&chart, (x0, x1), (0.0, y_max)))
 }

@@ -28,6 +28,7 @@ pub use error::ChartError;
 pub use geometry::Geometry;
 
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use theme::Theme;
 
@@ -41,6 +42,38 @@ pub trait Chart {
 
     /// The chart's title.
     fn title(&self) -> &str;
+}
+
+/// The plotting frame every chart shares: background, margin, title, label areas of
+/// `label_px` (x axis height, y axis width) and linear `x` × `y` ranges.
+pub(crate) fn frame<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    theme: &Theme,
+    title: &str,
+    label_px: (u32, u32),
+    x: std::ops::Range<f64>,
+    y: std::ops::Range<f64>,
+) -> Result<ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>, ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    area.fill(&theme.background)?;
+    Ok(ChartBuilder::on(area)
+        .margin(theme.len(8))
+        .caption(title, theme.title_font())
+        .x_label_area_size(theme.len(label_px.0))
+        .y_label_area_size(theme.len(label_px.1))
+        .build_cartesian_2d(x, y)?)
+}
+
+/// Where a chart's plotting area landed, for `Geometry`.
+pub(crate) fn geometry_of<DB: DrawingBackend>(
+    chart: &ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    x: (f64, f64),
+    y: (f64, f64),
+) -> Geometry {
+    let (xs, ys) = chart.plotting_area().get_pixel_range();
+    Geometry { plot_px: (xs.start, ys.start, xs.end, ys.end), x_range: x, y_range: y }
 }
 
 /// Fills `area` and writes `message` in its middle (for empty selections).

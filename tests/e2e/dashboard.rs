@@ -3,6 +3,7 @@
 //! markup in headlines stays text.
 
 use crate::browser::{open_session, start_driver};
+use crate::helpers::{scroll_into_view, text};
 use crate::page::dist;
 use crate::server::serve;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
@@ -18,10 +19,6 @@ const PANELS: [&str; 7] = [
     "panel-rising",
     "panel-headlines",
 ];
-
-async fn text(client: &Client, css: &str) -> String {
-    client.find(Locator::Css(css)).await.unwrap().text().await.unwrap()
-}
 
 async fn selection_count(client: &Client) -> usize {
     text(client, "[data-testid='selection-count']").await.trim().parse().unwrap()
@@ -40,8 +37,7 @@ async fn wait_for_charts(client: &Client) {
 /// `(left, top, right, bottom)` of a chart's plotting area, relative to the canvas centre.
 async fn plot_area(client: &Client, canvas_css: &str) -> (f64, f64, f64, f64) {
     let canvas = client.find(Locator::Css(canvas_css)).await.unwrap();
-    let element = serde_json::to_value(&canvas).unwrap();
-    client.execute("arguments[0].scrollIntoView({block: 'center'})", vec![element]).await.unwrap();
+    scroll_into_view(client, &canvas).await;
     let (_, _, width, height) = canvas.rectangle().await.unwrap();
     let plot = canvas.attr("data-plot").await.unwrap().unwrap();
     let v: Vec<f64> = plot.split(' ').map(|p| p.parse().unwrap()).collect();

@@ -3,6 +3,7 @@
 //! bar or cell, the articles, and the whole view as a ZIP.
 
 use crate::browser::{open_session_downloading, start_driver};
+use crate::helpers::scroll_into_view;
 use crate::page::dist;
 use crate::server::serve;
 use fantoccini::{Client, Locator};
@@ -11,8 +12,7 @@ use std::time::Duration;
 
 async fn click(client: &Client, testid: &str) {
     let button = client.find(Locator::Css(&format!("[data-testid='{testid}']"))).await.unwrap();
-    let element = serde_json::to_value(&button).unwrap();
-    client.execute("arguments[0].scrollIntoView({block: 'center'})", vec![element]).await.unwrap();
+    scroll_into_view(client, &button).await;
     button.click().await.unwrap();
 }
 

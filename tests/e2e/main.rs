@@ -7,6 +7,7 @@ mod benchmark;
 mod browser;
 mod dashboard;
 mod exports;
+mod helpers;
 mod own_data;
 mod page;
 mod server;

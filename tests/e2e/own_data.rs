@@ -3,31 +3,15 @@
 //! `?data=` fetch, and cancelling a large load.
 
 use crate::browser::{open_session, start_driver};
+use crate::helpers::{text, wait_for_text};
 use crate::page::dist;
 use crate::server::serve;
 use fantoccini::{Client, Locator};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-async fn text(client: &Client, css: &str) -> String {
-    client.find(Locator::Css(css)).await.unwrap().text().await.unwrap()
-}
-
 async fn count(client: &Client) -> String {
     text(client, "[data-testid='selection-count']").await
-}
-
-async fn wait_for_text(client: &Client, css: &str, pred: impl Fn(&str) -> bool) -> String {
-    for _ in 0..200 {
-        if let Ok(element) = client.find(Locator::Css(css)).await
-            && let Ok(t) = element.text().await
-            && pred(&t)
-        {
-            return t;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{css} never matched");
 }
 
 async fn open_demo(client: &Client, base: &str) -> String {

@@ -1,0 +1,30 @@
+//! Small page helpers shared by the WebDriver tests.
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, Locator};
+use std::time::Duration;
+
+/// The text of the first element matching `css`.
+pub async fn text(client: &Client, css: &str) -> String {
+    client.find(Locator::Css(css)).await.unwrap().text().await.unwrap()
+}
+
+/// Polls (up to 10 s) until the text of `css` satisfies `pred`, and returns it.
+pub async fn wait_for_text(client: &Client, css: &str, pred: impl Fn(&str) -> bool) -> String {
+    for _ in 0..200 {
+        if let Ok(element) = client.find(Locator::Css(css)).await
+            && let Ok(t) = element.text().await
+            && pred(&t)
+        {
+            return t;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{css} never matched");
+}
+
+/// Scrolls `element` to the middle of the viewport (pointer actions need it on screen).
+pub async fn scroll_into_view(client: &Client, element: &Element) {
+    let element = serde_json::to_value(element).unwrap();
+    client.execute("arguments[0].scrollIntoView({block: 'center'})", vec![element]).await.unwrap();
+}

@@ -89,14 +89,17 @@ pub fn top_of_counts(store: &Store, counts: &[u32], n: usize) -> Vec<KeywordCoun
         .filter(|&(t, &c)| c > 0 && !vocab.is_stop[t])
         .map(|(t, &c)| KeywordCount { token: TokenId::try_from(t).unwrap_or(0), n_articles: c })
         .collect();
-    let order = |a: &KeywordCount, b: &KeywordCount| {
-        b.n_articles.cmp(&a.n_articles).then_with(|| vocab.text(a.token).cmp(vocab.text(b.token)))
-    };
-    if candidates.len() > n && n > 0 {
-        candidates.select_nth_unstable_by(n - 1, order);
-        candidates.truncate(n);
+    if n == 0 {
+        return Vec::new();
     }
-    candidates.sort_by(order);
+    // Cut by count alone first (cheap integer comparisons), so the text tie-break only runs on
+    // the few candidates at or above the n-th count.
+    if candidates.len() > n {
+        candidates.select_nth_unstable_by(n - 1, |a, b| b.n_articles.cmp(&a.n_articles));
+        let threshold = candidates[n - 1].n_articles;
+        candidates.retain(|k| k.n_articles >= threshold);
+    }
+    candidates.sort_by(|a, b| b.n_articles.cmp(&a.n_articles).then_with(|| vocab.text(a.token).cmp(vocab.text(b.token))));
     candidates.truncate(n);
     candidates
 }

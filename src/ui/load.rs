@@ -206,35 +206,42 @@ async fn yield_to_browser() {
 }
 
 /// Parses and indexes `bytes` in batches, reporting progress on `ticket`.
+/// Takes the bytes by value so they are freed before the store is built (wasm memory never
+/// shrinks, so the peak is what counts).
 pub async fn load_bytes(
-    bytes: &[u8],
+    bytes: Vec<u8>,
     options: &ParseOptions,
     is_demo: bool,
     ticket: LoadTicket,
 ) -> Result<Loaded, LoadError> {
-    let status = |phase, fraction, n_records| LoadStatus {
-        name: options.name.clone(),
+    #[expect(clippy::cast_precision_loss, reason = "display only")]
+    let total_bytes = bytes.len() as f64;
+    let name = options.name.clone();
+    let status = move |phase, fraction, n_records| LoadStatus {
+        name: name.clone(),
         phase,
         fraction,
-        #[expect(clippy::cast_precision_loss, reason = "display only")]
-        bytes: (bytes.len() as f64, bytes.len() as f64),
+        bytes: (total_bytes, total_bytes),
         n_records,
     };
     let started = performance_now();
     let remembered;
-    let options = match remembered_mapping(bytes, options) {
+    let options = match remembered_mapping(&bytes, options) {
         Some(mapping) => {
             remembered = ParseOptions { mapping, ..options.clone() };
             &remembered
         }
         None => options,
     };
-    let decompressed = ingest::decompress(bytes).map_err(LoadError::Ingest)?;
+    let head = bytes[..bytes.len().min(64 * 1024)].to_vec();
+    let input = InputFile::of(&options.name, &bytes);
+    let n_bytes = bytes.len();
+    let decompressed = ingest::decompress(&bytes).map_err(LoadError::Ingest)?;
     let decoded = ingest::decode(&decompressed).map_err(LoadError::Ingest)?;
     let mut job = Job::start(&decoded, options).map_err(|error| match error {
         IngestError::MissingRole { .. } | IngestError::NoSuchColumn { .. } => LoadError::NeedsMapping {
             error: Box::new(error),
-            head: bytes[..bytes.len().min(64 * 1024)].to_vec(),
+            head: head.clone(),
             settings: Box::new(ReadSettings {
                 mapping: options.mapping.clone(),
                 date_order: options.date_order,
@@ -255,17 +262,20 @@ pub async fn load_bytes(
         }
     }
     let mut ingested = job.finish().map_err(LoadError::Ingest)?;
+    drop(decoded);
+    drop(decompressed);
+    drop(bytes);
     let dataset = std::mem::take(&mut ingested.dataset);
     ingested.dataset.name.clone_from(&dataset.name);
     let facts = DatasetFacts {
         name: options.name.clone(),
-        n_bytes: bytes.len(),
+        n_bytes,
         n_articles: dataset.len(),
         span: dataset.date_span(),
         fields_present: dataset.fields_present(),
         is_demo,
         load_ms: 0.0,
-        input: InputFile::of(&options.name, bytes),
+        input,
         format: ingested.format.name(),
     };
     let n_articles = dataset.len();
@@ -285,7 +295,6 @@ pub async fn load_bytes(
     }
     let store = builder.finish(options.site_offset);
     let facts = DatasetFacts { load_ms: performance_now() - started, ..facts };
-    let head = bytes[..bytes.len().min(64 * 1024)].to_vec();
     let settings = ReadSettings {
         mapping: options.mapping.clone(),
         date_order: options.date_order,
@@ -351,7 +360,7 @@ pub async fn load_file(file: web_sys::File, settings: ReadSettings, ticket: Load
         reference_time: Some(modified.unwrap_or_else(now)),
         ..ParseOptions::default()
     });
-    load_bytes(&bytes, &options, false, ticket).await
+    load_bytes(bytes, &options, false, ticket).await
 }
 
 /// The `data` parameter of the page's URL: a dataset to fetch instead of the demo.
@@ -391,7 +400,7 @@ pub async fn load_url(url: String, settings: ReadSettings, ticket: LoadTicket) -
         reference_time: Some(modified.unwrap_or_else(now)),
         ..ParseOptions::default()
     });
-    load_bytes(&bytes, &options, false, ticket).await
+    load_bytes(bytes, &options, false, ticket).await
 }
 
 /// Fetches, parses and indexes the bundled demo dataset.
@@ -415,7 +424,7 @@ pub async fn load_demo(settings: ReadSettings, ticket: LoadTicket) -> Result<Loa
         site_offset: FixedOffset::east_opt(demo::SITE_OFFSET_SECONDS).unwrap_or(ParseOptions::default().site_offset),
         ..ParseOptions::default()
     };
-    load_bytes(&bytes, &settings.apply(options), true, ticket).await
+    load_bytes(bytes, &settings.apply(options), true, ticket).await
 }
 
 /// The first file of a drop or a file input's change event.

@@ -74,7 +74,10 @@ pub fn topic_frequency(
 ) -> Vec<TopicStat> {
     let pool = if matches!(measure, Measure::Articles | Measure::ShareOfArticles) { n } else { VIEW_RANK_POOL.max(n) };
     let candidates = candidates_by_articles(store, selection, kind, user_topics, pool);
-    let total_views: u64 = selection.iter().filter_map(|r| store.views_of(r)).map(u64::from).sum();
+    let total_views: u64 = match selection {
+        Selection::Range(range) => store.views_in_range(range.clone()),
+        Selection::Rows(rows) => rows.iter().filter_map(|&r| store.views_of(r)).map(u64::from).sum(),
+    };
     let mut stats: Vec<TopicStat> = candidates
         .into_iter()
         .map(|(topic, label)| stat_of(store, selection, topic, label, user_topics, total_views))

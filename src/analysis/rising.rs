@@ -110,7 +110,9 @@ fn selection_part(selection: &Selection, split: u32, after: bool) -> Selection {
 
 fn sparkline(store: &Store, selection: &Selection, token: u32, window_start_ms: i64, window_days: u32) -> Vec<u32> {
     let from = store.row_at(window_start_ms - i64::from(window_days) * DAY_MS);
-    let rows: Vec<u32> = store.vocab.postings(token).iter().copied().filter(|&r| r >= from).collect();
+    // Postings are sorted by row, and rows by time: the recent ones are a suffix.
+    let postings = store.vocab.postings(token);
+    let rows: Vec<u32> = postings[postings.partition_point(|&r| r < from)..].to_vec();
     let picked = selection.intersect_sorted(&rows);
     let first_day = super::time_keys::day_of(window_start_ms - i64::from(window_days) * DAY_MS, store.keys.offset) + 1;
     let mut line = vec![0u32; (window_days * 2) as usize];

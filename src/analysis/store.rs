@@ -69,6 +69,9 @@ pub struct Store {
     phrases: OnceLock<Grams>,
     names: OnceLock<Grams>,
     by_views: OnceLock<Vec<u32>>,
+    views_prefix: OnceLock<Vec<u64>>,
+    /// The weekday × hour grid of all rows in the current time zone (reset on re-keying).
+    pub(crate) all_rows_timing: OnceLock<(Vec<super::timing::TimingCell>, u32)>,
 }
 
 impl Store {
@@ -109,6 +112,8 @@ impl Store {
             phrases: OnceLock::new(),
             names: OnceLock::new(),
             by_views: OnceLock::new(),
+            views_prefix: OnceLock::new(),
+            all_rows_timing: OnceLock::new(),
         };
         for (ts, index) in order {
             let i = index as usize;
@@ -161,6 +166,22 @@ impl Store {
         self.names.get_or_init(|| find_names(self))
     }
 
+    /// Total views of the rows in `range` (articles without views add nothing), from prefix
+    /// sums built on first use.
+    pub fn views_in_range(&self, range: std::ops::Range<u32>) -> u64 {
+        let prefix = self.views_prefix.get_or_init(|| {
+            let mut sums = Vec::with_capacity(self.len() + 1);
+            let mut total = 0u64;
+            sums.push(0);
+            for &v in &self.views {
+                total += if v == NO_VIEWS { 0 } else { u64::from(v) };
+                sums.push(total);
+            }
+            sums
+        });
+        prefix[range.end as usize] - prefix[range.start as usize]
+    }
+
     /// Rows with views, most viewed first (ties: newest first), built on first use.
     pub fn rows_by_views(&self) -> &[u32] {
         self.by_views.get_or_init(|| {
@@ -188,6 +209,7 @@ impl Store {
     pub fn set_time_zone(&mut self, time_zone: FixedOffset) {
         if self.keys.offset != time_zone {
             self.keys = TimeKeys::compute(&self.ts_ms, &self.has_time, time_zone);
+            self.all_rows_timing = OnceLock::new();
         }
     }
 

@@ -67,6 +67,13 @@ pub struct TimingCell {
 /// Views are grouped by cell with a counting sort into one buffer, then each cell's median is
 /// selected in place.
 pub fn timing_grid(store: &Store, selection: &Selection) -> (Vec<TimingCell>, u32) {
+    if matches!(selection, Selection::Range(range) if range.start == 0 && range.end as usize == store.len()) {
+        return store.all_rows_timing.get_or_init(|| grid_of(store, selection)).clone();
+    }
+    grid_of(store, selection)
+}
+
+fn grid_of(store: &Store, selection: &Selection) -> (Vec<TimingCell>, u32) {
     let (counts, n_date_only) = weekday_hour_counts(store, selection);
     let cell_of = |row: u32| {
         let (hour, views) = (store.keys.hour[row as usize], store.views[row as usize]);

@@ -119,12 +119,14 @@ fn weekday_hour_grid_in_two_time_zones() {
     assert_eq!(n_date_only, 1);
     let (rows_cells, _) = weekday_hour_counts(&store, &Selection::Rows((0..6).collect()));
     assert_eq!(rows_cells, cells, "range and row-list paths agree");
+    let (grid_utc, _) = timing_grid(&store, &all(&store));
     store.set_time_zone(chrono::FixedOffset::east_opt(5 * 3600).unwrap());
     let (cells, _) = weekday_hour_counts(&store, &all(&store));
     assert_eq!(cells[5 * 24 + 14], 1, "09:00Z is 14:00 at +05:00");
     assert_eq!(cells[6 * 24 + 19], 1, "14:00Z is 19:00 at +05:00");
     let (grid, _) = timing_grid(&store, &all(&store));
     assert_eq!(grid.len(), 168);
+    assert_ne!(grid, grid_utc, "the cached all-rows grid is recomputed in the new time zone");
     assert_eq!(best_slot(&grid, 1).map(|c| (c.weekday, c.hour)), Some((6, 19)));
     assert_eq!(best_slot(&grid, 2), None, "no cell has two articles with views");
 }

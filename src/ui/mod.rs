@@ -11,6 +11,7 @@ mod export_menu;
 mod format;
 mod load;
 mod load_report;
+mod load_types;
 mod loader;
 mod opener;
 mod panels;

@@ -49,11 +49,21 @@ where
     let brush_px: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
     let tip: RwSignal<Option<(f64, f64, String)>> = RwSignal::new(None);
     let n_draws = StoredValue::new(0u32);
+    let measured: StoredValue<Option<(i32, u32)>> = StoredValue::new(None);
 
     Effect::new(move |_| {
-        dash.viewport.track();
+        let viewport = dash.viewport.get();
         let Some(canvas) = canvas_ref.get() else { return };
-        let css_width = canvas.parent_element().map_or(600, |p| p.client_width()).max(200);
+        // Reading a width forces a layout of the page; do it only on the first draw and after a
+        // resize, not on every filter change (five charts would lay the page out five times).
+        let css_width = match measured.get_value() {
+            Some((width, at)) if at == viewport => width,
+            _ => {
+                let width = canvas.parent_element().map_or(600, |p| p.client_width()).max(200);
+                measured.set_value(Some((width, viewport)));
+                width
+            }
+        };
         let ratio = pixel_ratio();
         #[expect(
             clippy::cast_possible_truncation,
@@ -62,9 +72,12 @@ where
         )]
         let (width_px, height_px) =
             ((f64::from(css_width) * ratio).round() as u32, (f64::from(height) * ratio).round() as u32);
-        canvas.set_width(width_px);
-        canvas.set_height(height_px);
-        canvas.set_attribute("style", &format!("width:{css_width}px;height:{height}px")).ok();
+        // Resizing a canvas (even to its own size) clears it and invalidates style: only on change.
+        if canvas.width() != width_px || canvas.height() != height_px {
+            canvas.set_width(width_px);
+            canvas.set_height(height_px);
+            canvas.set_attribute("style", &format!("width:{css_width}px;height:{height}px")).ok();
+        }
         let started = super::browser::now_ms();
         let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
         let theme = if prefers_dark() { Theme::DARK } else { Theme::LIGHT }.scaled(ratio);

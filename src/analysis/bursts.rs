@@ -95,18 +95,25 @@ pub fn find_bursts(
     if !bursts.is_empty() {
         let rows = intersect(selected_rows, &topic_rows(store, &series.topic, user_topics));
         for burst in &mut bursts {
-            burst.top_row = rows
-                .iter()
-                .copied()
-                .filter(|&r| {
-                    (burst.first_bucket..=burst.last_bucket).contains(&bucket_of(
-                        width,
-                        store.keys.day[r as usize],
-                        store.keys.hour[r as usize],
-                    ))
-                })
+            burst.top_row = rows_in_burst(store, &rows, burst, width)
                 .max_by(|&a, &b| store.views_of(a).cmp(&store.views_of(b)).then(b.cmp(&a)));
         }
     }
     bursts
+}
+
+/// The rows of `topic_rows` (a topic's selected rows) that fall in `burst`'s buckets.
+pub fn rows_in_burst<'a>(
+    store: &'a Store,
+    topic_rows: &'a [u32],
+    burst: &'a Burst,
+    width: BucketWidth,
+) -> impl Iterator<Item = u32> + 'a {
+    topic_rows.iter().copied().filter(move |&r| {
+        (burst.first_bucket..=burst.last_bucket).contains(&bucket_of(
+            width,
+            store.keys.day[r as usize],
+            store.keys.hour[r as usize],
+        ))
+    })
 }

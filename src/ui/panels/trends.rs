@@ -1,10 +1,10 @@
 //! Topics over time: chosen topics as lines (absolute or share of volume), bursts marked with
 //! their top headline; clicking near a marker shows the burst's headlines.
 
+use crate::analysis::bursts::rows_in_burst;
 use crate::analysis::selection::intersect;
 use crate::analysis::topic_rows::topic_rows;
 use crate::analysis::topics::TopicRef;
-use crate::analysis::volume::bucket_of;
 use crate::chart::labels::day_label;
 use crate::chart::spec::{bucket_day, trend_spec};
 use crate::ui::chart_canvas::ChartCanvas;
@@ -49,16 +49,8 @@ pub fn TrendsPanel() -> impl IntoView {
         let topics = dash.user_topics.get_untracked();
         let rows = dash.store.with_untracked(|s| {
             let selected: Vec<u32> = data.selection.iter().collect();
-            intersect(&selected, &topic_rows(s, &topic, &topics))
-                .into_iter()
-                .filter(|&r| {
-                    (burst.first_bucket..=burst.last_bucket).contains(&bucket_of(
-                        width,
-                        s.keys.day[r as usize],
-                        s.keys.hour[r as usize],
-                    ))
-                })
-                .collect::<Vec<_>>()
+            let topic_rows = intersect(&selected, &topic_rows(s, &topic, &topics));
+            rows_in_burst(s, &topic_rows, &burst, width).collect::<Vec<_>>()
         });
         let label = format!(
             "burst of “{}” from {} ({} articles)",

@@ -20,6 +20,7 @@ pub mod series;
 pub mod stats;
 pub mod stopwords;
 pub mod store;
+pub mod store_builder;
 pub mod text_column;
 pub mod time_keys;
 pub mod timing;
@@ -32,4 +33,5 @@ pub mod vocab;
 pub mod volume;
 
 pub use selection::Selection;
-pub use store::{Store, StoreBuilder, TokenizerKind};
+pub use store::{Store, TokenizerKind};
+pub use store_builder::{StoreBuilder, StoreIndexer, read_store};

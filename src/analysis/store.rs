@@ -1,6 +1,6 @@
 //! The columnar, time-sorted store every aggregation reads.
 //!
-//! Contract: built once from a `Dataset` (consumed, so titles are not held twice). Rows are the
+//! Contract: built once, by a `StoreBuilder` (see `store_builder`) or from a `Dataset`. Rows are the
 //! dated articles sorted by publication instant (ties keep file order); articles without a time
 //! are counted in `n_undated` and left out, since every chart is about time. Columns: instant,
 //! has-time-of-day, views, category code, title (one buffer), url, source line, token ids.
@@ -8,13 +8,14 @@
 
 use super::grams::{Grams, find_names, find_phrases};
 use super::stopwords::{BENCH_PLAIN, is_english_stopword};
+use super::store_builder::StoreBuilder;
 use super::text_column::TextColumn;
 use super::time_keys::TimeKeys;
 use super::tokenize::{for_each_plain_word, for_each_word};
 use super::vocab::{TokenId, Vocab};
+use crate::ingest::ArticleSink;
 use crate::model::Dataset;
 use chrono::FixedOffset;
-use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// Marks a token that starts a clause (first word, or after punctuation) in `Store::tokens`.
@@ -57,7 +58,7 @@ pub struct Store {
     pub lines: Vec<u32>,
     /// Token ids of every row, with `CLAUSE_BIT` on clause starts.
     pub tokens: Vec<u32>,
-    token_ends: Vec<u32>,
+    pub(super) token_ends: Vec<u32>,
     /// The vocabulary, with postings.
     pub vocab: Vocab,
     /// Calendar keys in the current time zone.
@@ -75,66 +76,52 @@ pub struct Store {
 }
 
 impl Store {
-    /// Builds the store from `dataset`, keyed in `time_zone`.
-    ///
-    /// Two passes, both cache-friendly: the first reads the articles in file order (tokenizing
-    /// titles into file-order columns and freeing each article as it goes), the second copies
-    /// the compact columns into time order.
+    /// Builds the store from `dataset`, keyed in `time_zone` (the same as reading the articles
+    /// into a `StoreBuilder`).
     pub fn build(dataset: Dataset, tokenizer: TokenizerKind, time_zone: FixedOffset) -> Store {
         let mut builder = StoreBuilder::new(tokenizer, dataset.articles.len());
-        for article in dataset.articles {
-            builder.push(article);
+        for article in &dataset.articles {
+            // A dataset's articles are distinct already; a refused copy has nothing to report.
+            builder.keep(article.as_ref()).ok();
         }
+        drop(dataset);
         builder.finish(time_zone)
     }
 
-    fn from_file_order(file: FileOrderColumns, tokenizer: TokenizerKind, time_zone: FixedOffset) -> Store {
-        let mut order: Vec<(i64, u32)> =
-            file.ts_ms.iter().enumerate().filter_map(|(i, ts)| Some(((*ts)?, u32::try_from(i).ok()?))).collect();
-        order.sort_unstable();
-        let n = order.len();
-        let mut store = Store {
+    /// An empty store with room for `n` rows and the given text sizes, to be filled in time order.
+    pub(super) fn with_capacity(
+        n: usize,
+        (title_bytes, url_bytes, body_bytes): (usize, usize, usize),
+        categories: Vec<String>,
+        n_undated: usize,
+        tokenizer: TokenizerKind,
+        time_zone: FixedOffset,
+    ) -> Store {
+        Store {
             ts_ms: Vec::with_capacity(n),
             has_time: Vec::with_capacity(n),
             views: Vec::with_capacity(n),
             category: Vec::with_capacity(n),
-            categories: file.categories,
-            titles: TextColumn::with_capacity(n, file.titles.heap_bytes()),
-            urls: TextColumn::with_capacity(n, file.urls.heap_bytes()),
-            bodies: TextColumn::with_capacity(n, file.bodies.heap_bytes()),
+            categories,
+            titles: TextColumn::with_capacity(n, title_bytes),
+            urls: TextColumn::with_capacity(n, url_bytes),
+            bodies: TextColumn::with_capacity(n, body_bytes),
             lines: Vec::with_capacity(n),
-            tokens: Vec::with_capacity(file.tokens.len()),
+            tokens: Vec::with_capacity(n * 10),
             token_ends: Vec::with_capacity(n),
-            vocab: file.vocab,
+            vocab: Vocab::default(),
             keys: TimeKeys::compute(&[], &[], time_zone),
-            n_undated: file.ts_ms.len() - n,
+            n_undated,
             tokenizer,
             phrases: OnceLock::new(),
             names: OnceLock::new(),
             by_views: OnceLock::new(),
             views_prefix: OnceLock::new(),
             all_rows_timing: OnceLock::new(),
-        };
-        for (ts, index) in order {
-            let i = index as usize;
-            store.ts_ms.push(ts);
-            store.has_time.push(file.has_time[i]);
-            store.views.push(file.views[i]);
-            store.category.push(file.category[i]);
-            store.titles.push(file.titles.get(i));
-            store.urls.push(file.urls.get(i));
-            store.bodies.push(file.bodies.get(i));
-            store.lines.push(file.lines[i]);
-            let start = if i == 0 { 0 } else { file.token_ends[i - 1] as usize };
-            store.tokens.extend_from_slice(&file.tokens[start..file.token_ends[i] as usize]);
-            store.token_ends.push(u32::try_from(store.tokens.len()).unwrap_or(u32::MAX));
         }
-        store.finish_vocab();
-        store.keys = TimeKeys::compute(&store.ts_ms, &store.has_time, time_zone);
-        store
     }
 
-    fn finish_vocab(&mut self) {
+    pub(super) fn finish_vocab(&mut self) {
         let plain = self.tokenizer == TokenizerKind::Plain;
         self.vocab.is_stop = self
             .vocab
@@ -255,107 +242,5 @@ impl Store {
             + self.keys.hour.capacity()
             + self.keys.weekday.capacity()
             + self.keys.day_runs.capacity() * 8
-    }
-}
-
-/// The articles' columns in file order, before sorting.
-struct FileOrderColumns {
-    ts_ms: Vec<Option<i64>>,
-    has_time: Vec<bool>,
-    views: Vec<u32>,
-    category: Vec<u32>,
-    categories: Vec<String>,
-    titles: TextColumn,
-    urls: TextColumn,
-    bodies: TextColumn,
-    lines: Vec<u32>,
-    tokens: Vec<u32>,
-    token_ends: Vec<u32>,
-    vocab: Vocab,
-}
-
-/// Builds a store article by article, so a page can yield between batches (tokenizing is most
-/// of the work of loading). `Store::build` is this builder run to the end.
-pub struct StoreBuilder {
-    columns: FileOrderColumns,
-    tokenizer: TokenizerKind,
-    first_seen_codes: FxHashMap<String, u32>,
-    scratch: String,
-}
-
-impl StoreBuilder {
-    /// An empty builder with room for `n_articles`.
-    pub fn new(tokenizer: TokenizerKind, n_articles: usize) -> StoreBuilder {
-        let n = n_articles;
-        let columns = FileOrderColumns {
-            ts_ms: Vec::with_capacity(n),
-            has_time: Vec::with_capacity(n),
-            views: Vec::with_capacity(n),
-            category: Vec::with_capacity(n),
-            categories: Vec::new(),
-            titles: TextColumn::with_capacity(n, n * 60),
-            urls: TextColumn::with_capacity(n, 0),
-            bodies: TextColumn::with_capacity(n, 0),
-            lines: Vec::with_capacity(n),
-            tokens: Vec::with_capacity(n * 10),
-            token_ends: Vec::with_capacity(n),
-            vocab: Vocab::default(),
-        };
-        StoreBuilder { columns, tokenizer, first_seen_codes: FxHashMap::default(), scratch: String::new() }
-    }
-
-    /// Articles pushed so far.
-    pub fn len(&self) -> usize {
-        self.columns.ts_ms.len()
-    }
-
-    /// True before the first push.
-    pub fn is_empty(&self) -> bool {
-        self.columns.ts_ms.is_empty()
-    }
-
-    /// Adds one article (tokenizing its title).
-    pub fn push(&mut self, article: crate::model::Article) {
-        let columns = &mut self.columns;
-        columns.ts_ms.push(article.published_at.map(|p| p.unix_ms()));
-        columns.has_time.push(article.published_at.is_some_and(|p| p.has_time_of_day));
-        columns.views.push(article.views.map_or(NO_VIEWS, |v| u32::try_from(v).unwrap_or(NO_VIEWS - 1)));
-        // Category codes in first-seen order now, renumbered to sorted order in `finish`.
-        let codes = &mut self.first_seen_codes;
-        let code = article.category.map(|c| {
-            let next = u32::try_from(codes.len()).unwrap_or(NO_CATEGORY);
-            *codes.entry(c).or_insert(next)
-        });
-        columns.category.push(code.unwrap_or(NO_CATEGORY));
-        columns.titles.push(&article.title);
-        columns.urls.push(article.url.as_deref().unwrap_or_default());
-        columns.bodies.push(article.body.as_deref().unwrap_or_default());
-        columns.lines.push(article.line.get());
-        let (tokens, vocab) = (&mut columns.tokens, &mut columns.vocab);
-        match self.tokenizer {
-            TokenizerKind::Rich => for_each_word(&article.title, &mut self.scratch, |word| {
-                let id = vocab.intern(word.token);
-                tokens.push(if word.starts_clause { id | CLAUSE_BIT } else { id });
-            }),
-            TokenizerKind::Plain => for_each_plain_word(&article.title, |token| tokens.push(vocab.intern(token))),
-        }
-        columns.token_ends.push(u32::try_from(tokens.len()).unwrap_or(u32::MAX));
-    }
-
-    /// Sorts by time, indexes and keys the rows in `time_zone`.
-    pub fn finish(mut self, time_zone: FixedOffset) -> Store {
-        let mut by_name: Vec<(String, u32)> = self.first_seen_codes.into_iter().collect();
-        by_name.sort_unstable();
-        let mut renumber = vec![NO_CATEGORY; by_name.len()];
-        for (sorted_code, (_, first_code)) in by_name.iter().enumerate() {
-            renumber[*first_code as usize] = u32::try_from(sorted_code).unwrap_or(NO_CATEGORY);
-        }
-        for code in &mut self.columns.category {
-            if *code != NO_CATEGORY {
-                *code = renumber[*code as usize];
-            }
-        }
-        self.columns.categories = by_name.into_iter().map(|(name, _)| name).collect();
-        Store::from_file_order(self.columns, self.tokenizer, time_zone)
     }
 }

@@ -31,12 +31,14 @@ pub struct Word<'a> {
 
 /// Calls `on_word` for each word of `title`, in order. `scratch` is reused between calls.
 pub fn for_each_word(title: &str, scratch: &mut String, mut on_word: impl FnMut(Word<'_>)) {
-    // Only headlines with an upper-case word need the shouting check.
-    let shouting = has_upper_word(title) && is_shouting(title);
+    // Whether the headline is shouted matters only for the rare all-capitals stopword, so it is
+    // decided on first need.
+    let mut shouting: Option<bool> = None;
+    let mut is_shouted = || *shouting.get_or_insert_with(|| has_upper_word(title) && is_shouting(title));
     let mut starts_clause = true;
     let mut emit = |raw: &str, gap_breaks: bool, scratch: &mut String| {
         starts_clause |= gap_breaks;
-        normalise(raw, shouting, scratch);
+        normalise(raw, &mut is_shouted, scratch);
         if !scratch.is_empty() {
             let is_capitalised = raw.chars().next().is_some_and(char::is_uppercase);
             on_word(Word { token: scratch, raw, starts_clause, is_capitalised });
@@ -51,9 +53,9 @@ pub fn for_each_word(title: &str, scratch: &mut String, mut on_word: impl FnMut(
             if bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' {
                 let end = ascii_word_end(bytes, i);
                 let word = &title[i..end];
-                emit(word, gap_breaks(&title[gap_start..i]), scratch);
+                emit(word, ascii_gap_breaks(&bytes[gap_start..i]), scratch);
                 // The full stop of `U.S.` belongs to the acronym, not to the sentence.
-                let own_stop = is_dotted_acronym(word) && bytes.get(end) == Some(&b'.');
+                let own_stop = bytes.get(end) == Some(&b'.') && is_dotted_acronym(word);
                 i = end;
                 gap_start = end + usize::from(own_stop);
             } else {
@@ -85,6 +87,11 @@ fn is_dotted_acronym(word: &str) -> bool {
 /// True when the text between two words holds punctuation other than spaces and hyphens.
 fn gap_breaks(gap: &str) -> bool {
     gap.chars().any(|c| !(c.is_whitespace() || matches!(c, '-' | '–' | '#' | '@')))
+}
+
+/// `gap_breaks` for ASCII text.
+fn ascii_gap_breaks(gap: &[u8]) -> bool {
+    gap.iter().any(|&b| !(b.is_ascii_whitespace() || b == 0x0b || matches!(b, b'-' | b'#' | b'@')))
 }
 
 /// End of an ASCII word starting at `start`: letters, digits and `_`, joined across a single `'`
@@ -143,9 +150,11 @@ fn is_shouting(title: &str) -> bool {
     letters >= 12 && upper * 5 > letters * 3
 }
 
-/// Writes the normalised token of `raw` into `out` (empty when nothing is left).
-fn normalise(raw: &str, shouting: bool, out: &mut String) {
-    out.clear();
+/// `raw` without a possessive `'s` / `’s` or a trailing apostrophe.
+fn strip_possessive(raw: &str) -> &str {
+    if !matches!(raw.as_bytes().last(), Some(b's' | b'S' | b'\'' | 0x99)) {
+        return raw; // 0x99 ends `’` in UTF-8
+    }
     let mut word = raw;
     for suffix in ["'s", "’s", "'S", "’S"] {
         if let Some(stem) = word.strip_suffix(suffix).filter(|s| !s.is_empty()) {
@@ -153,30 +162,54 @@ fn normalise(raw: &str, shouting: bool, out: &mut String) {
             break;
         }
     }
-    word = word.trim_end_matches(['\'', '’']);
-    if word.is_ascii() && word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
-        // Fast path for the common case: an ASCII word that is not an acronym.
-        out.push_str(word);
+    word.trim_end_matches(['\'', '’'])
+}
+
+/// Writes the normalised token of `raw` into `out` (empty when nothing is left).
+/// `is_shouted` says whether the whole headline is in capitals; it is asked only for an
+/// all-capitals word that could be an acronym of a stopword.
+fn normalise(raw: &str, is_shouted: &mut impl FnMut() -> bool, out: &mut String) {
+    out.clear();
+    let word = strip_possessive(raw);
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        if bytes.first().is_some_and(u8::is_ascii_lowercase) {
+            // The common case: an ASCII word that is not an acronym.
+            out.push_str(word);
+            out.make_ascii_lowercase();
+            return;
+        }
+        let (mut n_letters, mut n_upper, mut has_dot) = (0usize, 0usize, false);
+        for &b in bytes {
+            n_letters += usize::from(b.is_ascii_alphabetic());
+            n_upper += usize::from(b.is_ascii_uppercase());
+            has_dot |= b == b'.';
+        }
+        let dotted = has_dot && is_dotted_acronym(word);
+        if dotted {
+            out.extend(word.chars().filter(|&c| c != '.'));
+        } else {
+            out.push_str(word);
+        }
         out.make_ascii_lowercase();
+        let all_upper = n_letters >= 2 && n_upper == n_letters;
+        if all_upper && (dotted || n_letters <= 5) && is_english_stopword(out) && !is_shouted() {
+            out.make_ascii_uppercase();
+        }
         return;
     }
     let dotted = is_dotted_acronym(word);
     let n_letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let all_upper = n_letters >= 2 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-    let is_acronym = !shouting && all_upper && (dotted || n_letters <= 5);
     if dotted {
         out.extend(word.chars().filter(|&c| c != '.'));
     } else {
         out.push_str(word);
     }
-    if word.is_ascii() {
-        out.make_ascii_lowercase();
-    } else {
-        let lower = out.to_lowercase();
-        out.clear();
-        out.push_str(&lower);
-    }
-    if is_acronym && is_english_stopword(out) {
+    let lower = out.to_lowercase();
+    out.clear();
+    out.push_str(&lower);
+    if all_upper && (dotted || n_letters <= 5) && is_english_stopword(out) && !is_shouted() {
         out.make_ascii_uppercase();
     }
 }

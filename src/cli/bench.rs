@@ -6,7 +6,7 @@ use crate::analysis::bench_ops::{OPS, RANGE_FROM_MS, RANGE_TO_MS, run_op};
 use crate::analysis::dashboard::{ViewSettings, compute};
 use crate::analysis::filter::Filter;
 use crate::analysis::topics::{TopicKind, TopicRef};
-use crate::analysis::{Store, TokenizerKind};
+use crate::analysis::{Store, StoreBuilder, TokenizerKind};
 use crate::ingest::{self, ParseOptions};
 use lexopt::prelude::*;
 use serde_json::json;
@@ -29,6 +29,37 @@ fn time<T>(runs: usize, mut work: impl FnMut() -> T) -> (f64, T) {
     times.sort_by(f64::total_cmp);
     let median = times[times.len() / 2];
     (median, last.unwrap_or_else(|| unreachable!("at least one run")))
+}
+
+/// Milliseconds per named phase.
+type Phases = Vec<(&'static str, f64)>;
+
+/// Op a_load with the time of each phase (ms): decode, parse into file-order columns, sort by
+/// time, copy into time order while tokenizing, postings and calendar keys.
+#[expect(clippy::disallowed_methods, reason = "the benchmark is where the clock is read")]
+fn load_in_phases(bytes: &[u8], options: &ParseOptions, tokenizer: TokenizerKind) -> Result<(Store, Phases), CliError> {
+    let mut phases = Vec::new();
+    let mut lap = Instant::now();
+    let mut record = |name: &'static str| {
+        phases.push((name, lap.elapsed().as_secs_f64() * 1000.0));
+        lap = Instant::now();
+    };
+    let decompressed = ingest::decompress(bytes)?;
+    let decoded = ingest::decode(&decompressed)?;
+    record("decode_ms");
+    let mut builder = StoreBuilder::new(tokenizer, 0);
+    let report = ingest::Job::start(&decoded, options, &mut builder)?.finish()?;
+    if report.n_loaded() == 0 {
+        return Err(CliError("no article could be read from the file".to_owned()));
+    }
+    record("parse_ms");
+    let mut indexer = builder.into_indexer(options.site_offset);
+    record("sort_ms");
+    while !indexer.step(usize::MAX) {}
+    record("tokenize_ms");
+    let store = indexer.finish();
+    record("postings_and_keys_ms");
+    Ok((store, phases))
 }
 
 fn round3(ms: f64) -> f64 {
@@ -61,12 +92,10 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
     let path = path.ok_or_else(|| CliError("bench needs a CSV file (see ../shared/bench/gen-data.mjs)".to_owned()))?;
     let bytes = std::fs::read(&path).map_err(|e| CliError(format!("cannot read {}: {e}", path.display())))?;
     let utc = chrono::FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!());
-    let load = || -> Result<Store, CliError> {
-        let ingested = ingest::parse(&bytes, &ParseOptions::default())?;
-        Ok(Store::build(ingested.dataset, tokenizer, utc))
-    };
-    let (load_ms, store) = time(if only.is_some() { 1 } else { runs.min(5) }, load);
-    let store = store?;
+    let options = ParseOptions { site_offset: utc, ..ParseOptions::default() };
+    let load = || load_in_phases(&bytes, &options, tokenizer);
+    let (load_ms, loaded) = time(if only.is_some() { 1 } else { runs.min(5) }, load);
+    let (store, phases) = loaded?;
     let tokenizer_name = if tokenizer == TokenizerKind::Plain { "plain" } else { "rich" };
     let bytes_per_article = store.heap_bytes() as f64 / store.len().max(1) as f64;
     writeln!(
@@ -74,6 +103,13 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
         "{}",
         json!({"op": "a_load", "median_ms": round3(load_ms), "rows": store.len(), "tokenizer": tokenizer_name, "store_bytes_per_article": bytes_per_article.round()})
     )?;
+    let mut phase_line = serde_json::Map::new();
+    phase_line.insert("op".into(), "a_load_phases".into());
+    phase_line.insert("run".into(), "last".into());
+    for (name, ms) in phases {
+        phase_line.insert(name.into(), round3(ms).into());
+    }
+    writeln!(out, "{}", serde_json::Value::Object(phase_line))?;
     let wanted = |op: &str| only.as_deref().is_none_or(|o| o == op);
     for op in OPS.into_iter().filter(|op| wanted(op)) {
         let (ms, digest) = time(runs, || run_op(&store, op));

@@ -5,11 +5,11 @@ use super::CliError;
 use crate::analysis::dashboard::{ViewSettings, compute};
 use crate::analysis::topics::TopicRef;
 use crate::analysis::view_state::ViewState;
-use crate::analysis::{Store, TokenizerKind};
+use crate::analysis::{TokenizerKind, read_store};
 use crate::export::charts::{ChartKind, ExportContext, chart_csv, chart_svg};
 use crate::export::manifest::{InputFile, Manifest, app_version};
 use crate::export::{articles, filter_text};
-use crate::ingest::{self, ParseOptions};
+use crate::ingest::ParseOptions;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use lexopt::prelude::*;
 use std::ffi::OsString;
@@ -104,10 +104,9 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
     let offset = args.options.site_offset;
     args.view.filter.from_ms = args.from.and_then(|d| local_midnight_ms(d, offset));
     args.view.filter.to_ms = args.to.and_then(|d| local_midnight_ms(d.succ_opt()?, offset));
-    let ingested = ingest::parse(&bytes, &args.options)?;
-    let reference_time = ingested.reference_time.map(|t| t.to_rfc3339());
-    let format = ingested.format.name().to_owned();
-    let store = Store::build(ingested.dataset, TokenizerKind::Rich, offset);
+    let (report, store) = read_store(&bytes, &args.options, TokenizerKind::Rich)?;
+    let reference_time = report.reference_time.map(|t| t.to_rfc3339());
+    let format = report.format.name().to_owned();
     let settings = ViewSettings { chosen_topics: args.view.chosen_topics.clone(), ..ViewSettings::default() };
     let data = compute(&store, &args.view.filter, &[], &settings);
     let manifest = Manifest {

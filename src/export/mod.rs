@@ -21,7 +21,7 @@ use chrono::FixedOffset;
 use csv_table::{Cell, write_table};
 
 /// The rejected records of a load as CSV: line, reason, raw text.
-pub fn rejected_csv(ingested: &Ingested) -> Vec<u8> {
+pub fn rejected_csv<D>(ingested: &Ingested<D>) -> Vec<u8> {
     let rows: Vec<Vec<Cell>> = ingested
         .rejected
         .iter()

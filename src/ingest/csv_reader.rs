@@ -11,6 +11,7 @@ use super::error::{IngestError, RecordError, RejectReason, clip_raw};
 use super::line_counter::LineCounter;
 use super::outcome::ReadOutcome;
 use super::roles::detect_mapping;
+use super::sink::ArticleSink;
 use super::tabular::RowReader;
 
 /// Picks the delimiter that splits the first line into the most fields.
@@ -85,8 +86,8 @@ impl<'t> CsvStepper<'t> {
         self.lines.line_at(self.text, start)
     }
 
-    /// Reads up to `budget` records; true when the input is exhausted.
-    pub fn step(&mut self, budget: usize) -> bool {
+    /// Reads up to `budget` records into `sink`; true when the input is exhausted.
+    pub fn step(&mut self, budget: usize, sink: &mut dyn ArticleSink) -> bool {
         for _ in 0..budget {
             match self.csv.read_record(&mut self.record) {
                 Ok(false) => return true,
@@ -94,7 +95,7 @@ impl<'t> CsvStepper<'t> {
                 Err(error) => {
                     let line = self.line_of(error.position());
                     let reason = RejectReason::Csv { message: error.to_string() };
-                    self.outcome.push(Err(RecordError { line, reason, raw: String::new() }));
+                    self.outcome.push(Err(RecordError { line, reason, raw: String::new() }), sink);
                     continue;
                 }
             }
@@ -112,7 +113,7 @@ impl<'t> CsvStepper<'t> {
                 let reason = RejectReason::ColumnCount { expected: self.n_columns, found: record.len() };
                 Err(RecordError { line, reason, raw: raw() })
             };
-            self.outcome.push(result);
+            self.outcome.push(result, sink);
         }
         false
     }

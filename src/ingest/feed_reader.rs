@@ -11,6 +11,7 @@ use super::error::{RecordError, RejectReason, clip_raw};
 use super::line_counter::LineCounter;
 use super::outcome::ReadOutcome;
 use super::roles::{ColumnRoles, FieldMapping};
+use super::sink::ArticleSink;
 use super::tabular::RowReader;
 use crate::model::LineNo;
 use quick_xml::events::{BytesStart, Event};
@@ -52,7 +53,7 @@ pub fn looks_like_feed(text: &str) -> bool {
 }
 
 /// Reads every item and entry.
-pub fn read_feed(text: &str, dates: DateContext) -> ReadOutcome {
+pub fn read_feed(text: &str, dates: DateContext, sink: &mut dyn ArticleSink) -> ReadOutcome {
     let roles = ColumnRoles {
         title: 0,
         published: 1,
@@ -139,7 +140,7 @@ pub fn read_feed(text: &str, dates: DateContext) -> ReadOutcome {
                                 let raw = done.values[0].clone().unwrap_or_default();
                                 RecordError { line, reason, raw: clip_raw(&raw, 300) }
                             });
-                        outcome.push(result);
+                        outcome.push(result, sink);
                     }
                 } else if let Some(current) = item.as_mut() {
                     current.open_slot = None;
@@ -151,7 +152,7 @@ pub fn read_feed(text: &str, dates: DateContext) -> ReadOutcome {
                 let line = lines.line_at(text, position);
                 let reason = RejectReason::Xml { message: error.to_string() };
                 let raw = clip_raw(text.get(position..).unwrap_or_default(), 200);
-                outcome.push(Err(RecordError { line: item.map_or(line, |i| i.line), reason, raw }));
+                outcome.push(Err(RecordError { line: item.map_or(line, |i| i.line), reason, raw }), sink);
                 break;
             }
         }

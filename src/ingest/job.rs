@@ -1,17 +1,23 @@
 //! Reading a file in steps, so a page can show progress, stay responsive and cancel: the same
 //! readers as `parse`, driven a bounded number of records at a time.
 //!
+//! The articles go to an `ArticleSink` (a `DatasetSink`, or the analysis store builder); the
+//! job keeps the counts, rejections and duplicates for the report.
+//!
 //! ```
-//! use headline_trends::ingest::{Job, ParseOptions, decode};
-//! let bytes = b"title,date\nA,2024-01-01\nB,2024-01-02\n";
+//! use headline_trends::ingest::{DatasetSink, Job, ParseOptions, decode};
+//! let bytes = b"title,date\nA,2024-01-01\nB,2024-01-02\nA,2024-01-01\n";
 //! let decoded = decode(bytes).unwrap();
-//! let mut job = Job::start(&decoded, &ParseOptions::default()).unwrap();
+//! let mut sink = DatasetSink::new("example");
+//! let mut job = Job::start(&decoded, &ParseOptions::default(), &mut sink).unwrap();
 //! let mut n_steps = 0;
 //! while !job.step(1) {
 //!     n_steps += 1;
 //! }
-//! assert_eq!((n_steps, job.progress().n_records), (2, 2));
-//! assert_eq!(job.finish().unwrap().n_loaded(), 2);
+//! assert_eq!((n_steps, job.progress().n_records), (3, 3));
+//! let report = job.finish().unwrap();
+//! assert_eq!((report.n_loaded(), report.duplicates.len()), (2, 1));
+//! assert_eq!(sink.into_dataset().articles[1].title, "B");
 //! ```
 
 use super::csv_reader::CsvStepper;
@@ -19,6 +25,7 @@ use super::decode::Decoded;
 use super::outcome::ReadOutcome;
 use super::report::{Ingested, assemble};
 use super::scrape::ScrapeStepper;
+use super::sink::ArticleSink;
 use super::{Format, IngestError, ParseOptions, json_reader, sniff};
 
 /// How far a job has got.
@@ -36,17 +43,23 @@ enum Stage<'t> {
     Read(ReadOutcome),
 }
 
-/// A file being read.
-pub struct Job<'t> {
+/// A file being read into a sink.
+pub struct Job<'t, 's> {
     stage: Stage<'t>,
+    sink: &'s mut dyn ArticleSink,
     format: Format,
     used_windows_1252: bool,
     options: ParseOptions,
 }
 
-impl<'t> Job<'t> {
-    /// Detects the format (unless forced) and prepares the reader. JSON is read whole here.
-    pub fn start(decoded: &'t Decoded<'_>, options: &ParseOptions) -> Result<Job<'t>, IngestError> {
+impl<'t, 's> Job<'t, 's> {
+    /// Detects the format (unless forced) and prepares the reader. JSON and feeds are read whole
+    /// here.
+    pub fn start(
+        decoded: &'t Decoded<'_>,
+        options: &ParseOptions,
+        sink: &'s mut dyn ArticleSink,
+    ) -> Result<Job<'t, 's>, IngestError> {
         let text: &'t str = decoded.text.as_ref();
         let format = match options.format {
             Some(format) => format,
@@ -55,11 +68,11 @@ impl<'t> Job<'t> {
         let stage = match format {
             Format::Scrape => Stage::Scrape(ScrapeStepper::start(text, options.date_context())),
             Format::Csv => Stage::Csv(Box::new(CsvStepper::start(text, options)?)),
-            Format::Json => Stage::Read(json_reader::read_json_array(text, options)?),
-            Format::Jsonl => Stage::Read(json_reader::read_json_lines(text, options)?),
-            Format::Feed => Stage::Read(super::feed_reader::read_feed(text, options.date_context())),
+            Format::Json => Stage::Read(json_reader::read_json_array(text, options, sink)?),
+            Format::Jsonl => Stage::Read(json_reader::read_json_lines(text, options, sink)?),
+            Format::Feed => Stage::Read(super::feed_reader::read_feed(text, options.date_context(), sink)),
         };
-        Ok(Job { stage, format, used_windows_1252: decoded.used_windows_1252, options: options.clone() })
+        Ok(Job { stage, sink, format, used_windows_1252: decoded.used_windows_1252, options: options.clone() })
     }
 
     /// The format being read.
@@ -70,8 +83,8 @@ impl<'t> Job<'t> {
     /// Reads up to `budget` records (lines for the scrape format); true when done.
     pub fn step(&mut self, budget: usize) -> bool {
         match &mut self.stage {
-            Stage::Scrape(stepper) => stepper.step(budget),
-            Stage::Csv(stepper) => stepper.step(budget),
+            Stage::Scrape(stepper) => stepper.step(budget, self.sink),
+            Stage::Csv(stepper) => stepper.step(budget, self.sink),
             Stage::Read(_) => true,
         }
     }
@@ -85,11 +98,12 @@ impl<'t> Job<'t> {
         }
     }
 
-    /// The result, once `step` said it is done (reads the rest if not).
-    pub fn finish(mut self) -> Result<Ingested, IngestError> {
+    /// The report, once `step` said it is done (reads the rest if not). The articles are in
+    /// the sink.
+    pub fn finish(mut self) -> Result<Ingested<()>, IngestError> {
         while !self.step(usize::MAX) {}
         let outcome = match self.stage {
-            Stage::Scrape(stepper) => stepper.finish(),
+            Stage::Scrape(stepper) => stepper.finish(self.sink),
             Stage::Csv(stepper) => stepper.finish()?,
             Stage::Read(outcome) => outcome,
         };

@@ -12,6 +12,7 @@ use super::error::{IngestError, RecordError, RejectReason, clip_raw};
 use super::line_counter::LineCounter;
 use super::outcome::ReadOutcome;
 use super::roles::detect_mapping;
+use super::sink::ArticleSink;
 use super::tabular::RowReader;
 use crate::model::LineNo;
 use serde_json::{Map, Value};
@@ -23,18 +24,26 @@ struct JsonRecord {
 }
 
 /// Reads JSON Lines.
-pub fn read_json_lines(text: &str, options: &ParseOptions) -> Result<ReadOutcome, IngestError> {
+pub fn read_json_lines(
+    text: &str,
+    options: &ParseOptions,
+    sink: &mut dyn ArticleSink,
+) -> Result<ReadOutcome, IngestError> {
     let records = text
         .lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
         .map(|(index, line)| JsonRecord { line: LineNo::new(index + 1), object: parse_object(line) })
         .collect();
-    build(records, options)
+    build(records, options, sink)
 }
 
 /// Reads a JSON array of objects, element by element, keeping each element's line.
-pub fn read_json_array(text: &str, options: &ParseOptions) -> Result<ReadOutcome, IngestError> {
+pub fn read_json_array(
+    text: &str,
+    options: &ParseOptions,
+    sink: &mut dyn ArticleSink,
+) -> Result<ReadOutcome, IngestError> {
     let start = text.find(|c: char| !c.is_whitespace()).unwrap_or(0);
     if !text[start..].starts_with('[') {
         let found = match serde_json::from_str::<Value>(text) {
@@ -72,7 +81,7 @@ pub fn read_json_array(text: &str, options: &ParseOptions) -> Result<ReadOutcome
     if records.is_empty() {
         return Err(IngestError::JsonShape { found: "an empty array" });
     }
-    build(records, options)
+    build(records, options, sink)
 }
 
 fn skip_ws_and(s: &str, separator: u8) -> usize {
@@ -130,7 +139,11 @@ fn as_text(value: &Value) -> Option<String> {
 }
 
 /// Maps keys to roles over the union of keys (in order of first appearance) and builds articles.
-fn build(records: Vec<JsonRecord>, options: &ParseOptions) -> Result<ReadOutcome, IngestError> {
+fn build(
+    records: Vec<JsonRecord>,
+    options: &ParseOptions,
+    sink: &mut dyn ArticleSink,
+) -> Result<ReadOutcome, IngestError> {
     let mut columns: Vec<String> = Vec::new();
     for map in records.iter().filter_map(|r| r.object.as_ref().ok()) {
         for key in map.keys() {
@@ -157,17 +170,18 @@ fn build(records: Vec<JsonRecord>, options: &ParseOptions) -> Result<ReadOutcome
         ReadOutcome { mapping: Some(mapping), columns: columns.clone(), date_order, ..ReadOutcome::default() };
     for record in records {
         let line = record.line;
+        let values: Vec<Option<String>> = match &record.object {
+            Ok(map) => columns.iter().map(|c| map.get(c).and_then(as_text)).collect(),
+            Err(_) => Vec::new(),
+        };
         let result = match record.object {
-            Ok(map) => {
-                let values: Vec<Option<String>> = columns.iter().map(|c| map.get(c).and_then(as_text)).collect();
-                rows.read(line, |i| values.get(i).and_then(Option::as_deref)).map_err(|reason| {
-                    let raw = clip_raw(&Value::Object(map.clone()).to_string(), 300);
-                    RecordError { line, reason, raw }
-                })
-            }
+            Ok(map) => rows.read(line, |i| values.get(i).and_then(Option::as_deref)).map_err(|reason| {
+                let raw = clip_raw(&Value::Object(map.clone()).to_string(), 300);
+                RecordError { line, reason, raw }
+            }),
             Err((reason, raw)) => Err(RecordError { line, reason, raw }),
         };
-        outcome.push(result);
+        outcome.push(result, sink);
     }
     Ok(outcome)
 }

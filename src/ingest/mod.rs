@@ -22,16 +22,18 @@ pub mod preview;
 mod report;
 pub mod roles;
 pub mod scrape;
+mod sink;
 mod tabular;
 pub mod views;
 
 pub use dates::{DateOrder, DateOrderDecision};
 pub use decode::{Decoded, decode, decompress};
-pub use dedupe::Duplicate;
+pub use dedupe::{DedupeIndex, Duplicate};
 pub use error::{IngestError, RecordError, RejectReason};
 pub use job::{Job, Progress};
 pub use report::{Ingested, Warning};
 pub use roles::FieldMapping;
+pub use sink::{ArticleSink, DatasetSink};
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -163,5 +165,7 @@ pub fn sniff(text: &str) -> Result<Format, IngestError> {
 pub fn parse(bytes: &[u8], options: &ParseOptions) -> Result<Ingested, IngestError> {
     let bytes = decode::decompress(bytes)?;
     let decoded = decode::decode(&bytes)?;
-    Job::start(&decoded, options)?.finish()
+    let mut sink = DatasetSink::new(&options.name);
+    let report = Job::start(&decoded, options, &mut sink)?.finish()?;
+    Ok(report.with_dataset(sink.into_dataset()))
 }

@@ -1,17 +1,22 @@
-//! What one format reader hands back before de-duplication.
+//! What one format reader hands back besides the articles (which go to an `ArticleSink`).
 
 use super::dates::DateOrderDecision;
+use super::dedupe::Duplicate;
 use super::error::RecordError;
 use super::roles::FieldMapping;
-use crate::model::Article;
+use super::sink::ArticleSink;
+use super::tabular::RowArticle;
 
-/// Articles and rejections from one reader; `articles.len() + rejected.len() == n_records`.
+/// Counts, rejections and duplicates of one reader;
+/// `n_loaded + rejected.len() + duplicates.len() == n_records`.
 #[derive(Default)]
 pub struct ReadOutcome {
-    /// Records that became articles, in file order.
-    pub articles: Vec<Article>,
-    /// Records that did not, in file order.
+    /// Records kept by the sink.
+    pub n_loaded: usize,
+    /// Records that did not become articles, in file order.
     pub rejected: Vec<RecordError>,
+    /// Articles the sink refused as copies of earlier ones, in file order.
+    pub duplicates: Vec<Duplicate>,
     /// Records read.
     pub n_records: usize,
     /// Articles whose date was relative (`Yesterday, 23:02`).
@@ -27,13 +32,17 @@ pub struct ReadOutcome {
 }
 
 impl ReadOutcome {
-    /// Adds one row's result.
-    pub fn push(&mut self, result: Result<super::tabular::RowArticle, RecordError>) {
+    /// Adds one record's result, handing an article to `sink`.
+    pub fn push(&mut self, result: Result<RowArticle<'_>, RecordError>, sink: &mut dyn ArticleSink) {
         self.n_records += 1;
         match result {
             Ok(row) => {
+                let line = row.article.line;
                 self.n_relative_dates += usize::from(row.is_relative);
-                self.articles.push(row.article);
+                match sink.keep(row.article) {
+                    Ok(()) => self.n_loaded += 1,
+                    Err(first_line) => self.duplicates.push(Duplicate { line, first_line }),
+                }
             }
             Err(error) => self.rejected.push(error),
         }

@@ -1,7 +1,7 @@
 //! The load report: what was read, what was kept, what was refused and why.
 
 use super::dates::DateOrderDecision;
-use super::dedupe::{Duplicate, remove_duplicates};
+use super::dedupe::Duplicate;
 use super::error::RecordError;
 use super::outcome::ReadOutcome;
 use super::roles::FieldMapping;
@@ -58,13 +58,14 @@ impl Serialize for Warning {
     }
 }
 
-/// A loaded file and its report. Invariant: `dataset.len() + rejected.len() +
-/// duplicates.len() == n_records`.
+/// A loaded file and its report. Invariant: `n_loaded + rejected.len() + duplicates.len() ==
+/// n_records`, and `n_loaded == dataset.len()` for a `Dataset`. `Ingested<()>` is the report
+/// alone, for articles that went to another sink (the store builder).
 #[must_use]
 #[derive(Clone, Debug, Serialize)]
-pub struct Ingested {
+pub struct Ingested<D = Dataset> {
     /// The loaded articles.
-    pub dataset: Dataset,
+    pub dataset: D,
     /// The format read.
     pub format: Format,
     /// The CSV delimiter, for CSV.
@@ -87,21 +88,37 @@ pub struct Ingested {
     pub reference_time: Option<DateTime<FixedOffset>>,
 }
 
-impl Ingested {
+impl<D> Ingested<D> {
     /// Number of articles loaded.
     pub fn n_loaded(&self) -> usize {
         self.n_loaded
+    }
+
+    /// The same report with other articles attached.
+    pub fn with_dataset<E>(self, dataset: E) -> Ingested<E> {
+        Ingested {
+            dataset,
+            format: self.format,
+            delimiter: self.delimiter,
+            mapping: self.mapping,
+            columns: self.columns,
+            n_records: self.n_records,
+            n_loaded: self.n_loaded,
+            rejected: self.rejected,
+            duplicates: self.duplicates,
+            warnings: self.warnings,
+            reference_time: self.reference_time,
+        }
     }
 }
 
 /// Builds the report from one reader's outcome.
 pub(crate) fn assemble(
-    mut outcome: ReadOutcome,
+    outcome: ReadOutcome,
     format: Format,
     used_windows_1252: bool,
     options: &ParseOptions,
-) -> Ingested {
-    let duplicates = remove_duplicates(&mut outcome.articles);
+) -> Ingested<()> {
     let mut warnings = Vec::new();
     if used_windows_1252 {
         warnings.push(Warning::DecodedAsWindows1252);
@@ -118,20 +135,19 @@ pub(crate) fn assemble(
         None if n_relative > 0 => warnings.push(Warning::RelativeDatesUnresolved { n_relative }),
         _ => {}
     }
-    let mut ingested = Ingested {
-        dataset: Dataset { name: options.name.clone(), articles: outcome.articles },
+    let ingested = Ingested {
+        dataset: (),
         format,
         delimiter: outcome.delimiter,
         mapping: outcome.mapping,
         columns: outcome.columns,
         n_records: outcome.n_records,
-        n_loaded: 0,
+        n_loaded: outcome.n_loaded,
         rejected: outcome.rejected,
-        duplicates,
+        duplicates: outcome.duplicates,
         warnings,
         reference_time,
     };
-    ingested.n_loaded = ingested.dataset.len();
     debug_assert_eq!(ingested.n_loaded() + ingested.rejected.len() + ingested.duplicates.len(), ingested.n_records);
     ingested
 }

@@ -15,9 +15,10 @@
 use super::dates::{DateContext, DateExpr, parse_written_prefix, read_expr};
 use super::error::{RecordError, RejectReason, clip_raw};
 use super::outcome::ReadOutcome;
+use super::sink::ArticleSink;
 use super::tabular::{RowArticle, single_line};
 use super::views::parse_views;
-use crate::model::{Article, LineNo};
+use crate::model::{ArticleRef, LineNo};
 
 /// Views, date and trailing text of one meta line.
 #[derive(Debug, PartialEq, Eq)]
@@ -101,16 +102,16 @@ impl<'t> ScrapeStepper<'t> {
         self.outcome.n_records
     }
 
-    /// Reads about `budget` lines; true when the input is exhausted.
-    pub fn step(&mut self, budget: usize) -> bool {
+    /// Reads about `budget` lines into `sink`; true when the input is exhausted.
+    pub fn step(&mut self, budget: usize, sink: &mut dyn ArticleSink) -> bool {
         let stop = self.index.saturating_add(budget).min(self.lines.len());
         while self.index < stop {
-            self.read_line();
+            self.read_line(sink);
         }
         self.index >= self.lines.len()
     }
 
-    fn read_line(&mut self) {
+    fn read_line(&mut self, sink: &mut dyn ArticleSink) {
         let lines = &self.lines;
         let line_no = LineNo::new(self.index + 1);
         let line = lines[self.index].trim();
@@ -120,7 +121,7 @@ impl<'t> ScrapeStepper<'t> {
         }
         let Some(meta) = parse_meta(line) else {
             if let Some(orphan) = self.pending.replace(Pending { title: line.to_owned(), line: line_no }) {
-                self.outcome.push(Err(without_date(orphan)));
+                self.outcome.push(Err(without_date(orphan)), sink);
             }
             return;
         };
@@ -133,16 +134,17 @@ impl<'t> ScrapeStepper<'t> {
         } else {
             (None, (!rest.is_empty()).then(|| Pending { title: rest.to_owned(), line: line_no }))
         };
-        let result = match self.pending.take() {
+        let pending = self.pending.take();
+        let result = match &pending {
             Some(headline) => read_expr(meta.date, &self.dates)
                 .map(|date| RowArticle {
-                    article: Article {
+                    article: ArticleRef {
                         title: single_line(&headline.title),
                         published_at: date.published,
                         views: Some(meta.views),
                         category: None,
                         url: None,
-                        body,
+                        body: body.as_deref(),
                         author: None,
                         line: headline.line,
                     },
@@ -157,14 +159,14 @@ impl<'t> ScrapeStepper<'t> {
                 Err(RecordError { line: line_no, reason: RejectReason::DateWithoutHeadline, raw: clip_raw(line, 300) })
             }
         };
-        self.outcome.push(result);
+        self.outcome.push(result, sink);
         self.pending = next_headline;
     }
 
     /// The outcome, with a headline still waiting at the end rejected.
-    pub fn finish(mut self) -> ReadOutcome {
+    pub fn finish(mut self, sink: &mut dyn ArticleSink) -> ReadOutcome {
         if let Some(orphan) = self.pending.take() {
-            self.outcome.push(Err(without_date(orphan)));
+            self.outcome.push(Err(without_date(orphan)), sink);
         }
         self.outcome
     }

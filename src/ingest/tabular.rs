@@ -7,7 +7,8 @@ use super::dates::{DateContext, parse_date};
 use super::error::RejectReason;
 use super::roles::ColumnRoles;
 use super::views::parse_views;
-use crate::model::{Article, LineNo};
+use crate::model::{ArticleRef, LineNo};
+use std::borrow::Cow;
 
 /// Turns rows into articles with a fixed role mapping and date context.
 pub struct RowReader {
@@ -18,16 +19,20 @@ pub struct RowReader {
 }
 
 /// A built article, and whether its date was relative.
-pub struct RowArticle {
+pub struct RowArticle<'a> {
     /// The article.
-    pub article: Article,
+    pub article: ArticleRef<'a>,
     /// True when its time was `Yesterday`, `N hours ago`…
     pub is_relative: bool,
 }
 
 impl RowReader {
     /// Builds the article in the row at `line`; `field(i)` returns the value of column `i`.
-    pub fn read<'r>(&self, line: LineNo, field: impl Fn(usize) -> Option<&'r str>) -> Result<RowArticle, RejectReason> {
+    pub fn read<'r>(
+        &self,
+        line: LineNo,
+        field: impl Fn(usize) -> Option<&'r str>,
+    ) -> Result<RowArticle<'r>, RejectReason> {
         let text = |index: Option<usize>| index.and_then(&field).map(str::trim).filter(|s| !s.is_empty());
         let title = text(Some(self.roles.title)).ok_or(RejectReason::MissingField { field: "title" })?;
         let raw_date =
@@ -37,15 +42,14 @@ impl RowReader {
             None => None,
             Some(raw) => parse_views(raw).map_err(|_| RejectReason::BadViews { raw: raw.to_owned() })?,
         };
-        let owned = |index: Option<usize>| text(index).map(str::to_owned);
-        let article = Article {
+        let article = ArticleRef {
             title: single_line(title),
             published_at: date.published,
             views,
-            category: owned(self.roles.category),
-            url: owned(self.roles.url),
-            body: owned(self.roles.body),
-            author: owned(self.roles.author),
+            category: text(self.roles.category),
+            url: text(self.roles.url),
+            body: text(self.roles.body),
+            author: text(self.roles.author),
             line,
         };
         Ok(RowArticle { article, is_relative: date.is_relative })
@@ -53,10 +57,10 @@ impl RowReader {
 }
 
 /// Folds line breaks and tabs inside a headline into single spaces.
-pub fn single_line(title: &str) -> String {
+pub fn single_line(title: &str) -> Cow<'_, str> {
     if title.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
-        title.split_whitespace().collect::<Vec<_>>().join(" ")
+        Cow::Owned(title.split_whitespace().collect::<Vec<_>>().join(" "))
     } else {
-        title.to_owned()
+        Cow::Borrowed(title)
     }
 }

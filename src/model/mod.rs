@@ -7,7 +7,7 @@ mod article;
 mod line_no;
 mod published;
 
-pub use article::{Article, Dataset};
+pub use article::{Article, ArticleRef, Dataset, Outline};
 pub use line_no::LineNo;
 pub use published::Published;
 

@@ -75,7 +75,8 @@ pub async fn load_bytes(
     let n_bytes = bytes.len();
     let decompressed = ingest::decompress(&bytes).map_err(LoadError::Ingest)?;
     let decoded = ingest::decode(&decompressed).map_err(LoadError::Ingest)?;
-    let mut job = Job::start(&decoded, options).map_err(|error| match error {
+    let mut builder = StoreBuilder::new(TokenizerKind::Rich, 0);
+    let mut job = Job::start(&decoded, options, &mut builder).map_err(|error| match error {
         IngestError::MissingRole { .. } | IngestError::NoSuchColumn { .. } => LoadError::NeedsMapping {
             error: Box::new(error),
             head: head.clone(),
@@ -98,39 +99,29 @@ pub async fn load_bytes(
             break;
         }
     }
-    let mut ingested = job.finish().map_err(LoadError::Ingest)?;
+    let report = job.finish().map_err(LoadError::Ingest)?;
     drop(decoded);
     drop(decompressed);
     drop(bytes);
-    let dataset = std::mem::take(&mut ingested.dataset);
-    ingested.dataset.name.clone_from(&dataset.name);
+    let outline = builder.outline();
     let facts = DatasetFacts {
         name: options.name.clone(),
         n_bytes,
-        n_articles: dataset.len(),
-        span: dataset.date_span(),
-        fields_present: dataset.fields_present(),
+        n_articles: builder.len(),
+        span: outline.span(),
+        fields_present: outline.fields_present(),
         is_demo,
         load_ms: 0.0,
         input,
-        format: ingested.format.name(),
+        format: report.format.name(),
     };
-    let n_articles = dataset.len();
-    let mut builder = StoreBuilder::new(TokenizerKind::Rich, n_articles);
-    let mut articles = dataset.articles.into_iter();
-    loop {
-        let before = builder.len();
-        articles.by_ref().take(BATCH).for_each(|a| builder.push(a));
-        #[expect(clippy::cast_precision_loss, reason = "a progress fraction")]
-        let fraction = builder.len() as f64 / n_articles.max(1) as f64;
-        ticket.report(status("Indexing", 0.7 + 0.25 * fraction, ingested.n_records));
+    let mut indexer = builder.into_indexer(options.site_offset);
+    while !indexer.step(BATCH) {
+        ticket.report(status("Indexing", 0.7 + 0.25 * indexer.fraction(), report.n_records));
         yield_to_browser().await;
         ticket.check()?;
-        if builder.len() == before {
-            break;
-        }
     }
-    let store = builder.finish(options.site_offset);
+    let store = indexer.finish();
     let facts = DatasetFacts { load_ms: performance_now() - started, ..facts };
     let settings = ReadSettings {
         mapping: options.mapping.clone(),
@@ -138,7 +129,7 @@ pub async fn load_bytes(
         reference_time: options.reference_time,
         site_offset: Some(options.site_offset),
     };
-    Ok(Loaded::new(store, Arc::new(ingested), facts, options.site_offset, head, settings))
+    Ok(Loaded::new(store, Arc::new(report), facts, options.site_offset, head, settings))
 }
 
 /// The mapping the user chose before for a file with this header, if they set none now.

@@ -10,7 +10,7 @@ const MAX_LISTED: usize = 200;
 
 /// The report panel.
 #[component]
-pub fn LoadReport(ingested: Arc<Ingested>) -> impl IntoView {
+pub fn LoadReport(ingested: Arc<Ingested<()>>, name: String) -> impl IntoView {
     let n_rejected = ingested.rejected.len();
     let headline = format!(
         "Read {} records: {} loaded, {} rejected, {} duplicates collapsed.",
@@ -50,7 +50,7 @@ pub fn LoadReport(ingested: Arc<Ingested>) -> impl IntoView {
                 let report = ingested.clone();
                 view! {
                     <button type="button" data-testid="download-rejected" on:click=move |_| {
-                        let name = format!("headline-trends_rejected_{}.csv", report.dataset.name.replace(['/', '\\'], "_"));
+                        let name = format!("headline-trends_rejected_{}.csv", name.replace(['/', '\\'], "_"));
                         if let Err(error) = super::download::download(&crate::export::rejected_csv(&report), "text/csv", &name) {
                             leptos::logging::warn!("download failed: {error}");
                         }

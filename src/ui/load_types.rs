@@ -80,7 +80,7 @@ pub struct DatasetFacts {
 pub struct Loaded {
     store: Mutex<Option<Store>>,
     /// The load report.
-    pub report: Arc<Ingested>,
+    pub report: Arc<Ingested<()>>,
     /// Summary facts.
     pub facts: DatasetFacts,
     /// The site's offset naive times were read in.
@@ -95,7 +95,7 @@ impl Loaded {
     /// A loaded dataset whose store the dashboard will take.
     pub fn new(
         store: Store,
-        report: Arc<Ingested>,
+        report: Arc<Ingested<()>>,
         facts: DatasetFacts,
         site_offset: FixedOffset,
         head: Vec<u8>,

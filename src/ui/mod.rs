@@ -129,7 +129,7 @@ fn Dashboard(loaded: Arc<Loaded>) -> impl IntoView {
         view! { <HeadlinesPanel/> }.into_any(),
         view! { <UserTopicsPanel/> }.into_any(),
         view! { <summary::DatasetSummary facts=loaded.facts.clone() report=loaded.report.clone()/> }.into_any(),
-        view! { <load_report::LoadReport ingested=loaded.report.clone()/> }.into_any(),
+        view! { <load_report::LoadReport ingested=loaded.report.clone() name=loaded.facts.name.clone()/> }.into_any(),
         view! { <read_settings::ReadSettingsPanel input=Arc::new(read_settings::MappingInput::of_loaded(&loaded))/> }
             .into_any(),
     ];

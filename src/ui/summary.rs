@@ -16,7 +16,7 @@ fn wasm_memory_bytes() -> String {
 
 /// The dataset's headline numbers.
 #[component]
-pub fn DatasetSummary(facts: DatasetFacts, report: Arc<Ingested>) -> impl IntoView {
+pub fn DatasetSummary(facts: DatasetFacts, report: Arc<Ingested<()>>) -> impl IntoView {
     let span = facts.span.map_or_else(
         || "no dates".to_owned(),
         |(first, last)| format!("{} – {}", day_and_time(&first), day_and_time(&last)),

@@ -13,4 +13,5 @@ mod fuzz;
 mod ingest_fixtures;
 mod ingest_seed;
 mod shared_datasets;
+mod store_builder;
 mod support;

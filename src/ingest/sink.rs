@@ -1,0 +1,54 @@
+//! Where readers put the articles they read: an `ArticleSink`.
+//!
+//! Contract: a reader calls `keep` once per valid record, in file order. The sink keeps the
+//! article or, when an earlier kept article has the same title and publication time, refuses
+//! it and names that article's line. `DatasetSink` collects owned `Article`s (tests, the CLI's
+//! `inspect`); the analysis store builder is the other sink, so a large file is read straight
+//! into columns without an owned copy of each article.
+
+use super::dedupe::DedupeIndex;
+use crate::model::{ArticleRef, Dataset, LineNo};
+
+/// Receives the valid articles of one input. See the module contract.
+pub trait ArticleSink {
+    /// Keeps `article`, or returns the line of the earlier kept copy it duplicates.
+    fn keep(&mut self, article: ArticleRef<'_>) -> Result<(), LineNo>;
+}
+
+/// Collects owned articles into a `Dataset`.
+#[derive(Debug, Default)]
+pub struct DatasetSink {
+    dataset: Dataset,
+    seen: DedupeIndex,
+}
+
+impl DatasetSink {
+    /// An empty dataset called `name`.
+    pub fn new(name: &str) -> DatasetSink {
+        DatasetSink { dataset: Dataset { name: name.to_owned(), articles: Vec::new() }, seen: DedupeIndex::default() }
+    }
+
+    /// The articles kept, in file order.
+    pub fn into_dataset(self) -> Dataset {
+        self.dataset
+    }
+}
+
+impl ArticleSink for DatasetSink {
+    fn keep(&mut self, article: ArticleRef<'_>) -> Result<(), LineNo> {
+        let articles = &self.dataset.articles;
+        let ms = article.published_at.map(|p| p.unix_ms());
+        let position = u32::try_from(articles.len()).unwrap_or(u32::MAX);
+        let is_same = |i: u32| {
+            let kept = &articles[i as usize];
+            kept.title == article.title && kept.published_at.map(|p| p.unix_ms()) == ms
+        };
+        match self.seen.earlier_copy(&article.title, ms, position, is_same) {
+            Some(i) => Err(articles[i as usize].line),
+            None => {
+                self.dataset.articles.push(article.to_article());
+                Ok(())
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! Reading a file straight into a store (the path the page and the benchmark use) gives the
+//! same report and the same store as parsing into a `Dataset` first, whatever the step sizes.
+
+use crate::support::{load, root};
+use headline_trends::analysis::{Store, StoreBuilder, TokenizerKind, read_store};
+use headline_trends::ingest::{Job, ParseOptions, decode, decompress};
+
+/// Every row of a store as comparable text: instant, time flag, views, category, line, title,
+/// url, body and the token strings with clause flags.
+fn rows(store: &Store) -> Vec<String> {
+    (0..store.len())
+        .map(|row| {
+            let r = u32::try_from(row).unwrap();
+            let category = store.categories.get(store.category[row] as usize).map_or("-", String::as_str);
+            let tokens: Vec<String> = store
+                .row_tokens(r)
+                .iter()
+                .map(|&t| format!("{}{}", store.vocab.text(t & 0x7fff_ffff), if t >> 31 == 1 { "^" } else { "" }))
+                .collect();
+            format!(
+                "{} {} {:?} {category} {} {} | {} | {} | {}",
+                store.ts_ms[row],
+                store.has_time[row],
+                store.views_of(r),
+                store.lines[row],
+                store.titles.get(row),
+                store.urls.get(row),
+                store.bodies.get(row),
+                tokens.join(" ")
+            )
+        })
+        .collect()
+}
+
+fn options() -> ParseOptions {
+    ParseOptions {
+        reference_time: chrono::DateTime::parse_from_rfc3339("2020-08-16T12:00:00+03:00").ok(),
+        ..ParseOptions::default()
+    }
+}
+
+#[test]
+fn reading_into_a_store_equals_building_from_a_dataset() {
+    for fixture in
+        ["seed_sample_scrape.txt", "bad_lines_3_to_7.csv", "rss_two_feeds_concatenated.xml", "gzip_csv.csv.gz"]
+    {
+        let bytes = std::fs::read(root().join("tests/fixtures").join(fixture)).unwrap();
+        let ingested = load(&bytes, &options());
+        let (report, store) = read_store(&bytes, &options(), TokenizerKind::Rich).unwrap();
+        assert_eq!(
+            (report.n_records, report.n_loaded(), report.rejected.len(), report.duplicates.len()),
+            (ingested.n_records, ingested.n_loaded(), ingested.rejected.len(), ingested.duplicates.len()),
+            "{fixture}"
+        );
+        assert_eq!(report.duplicates, ingested.duplicates, "{fixture}");
+        let utc = options().site_offset;
+        let built = Store::build(ingested.dataset, TokenizerKind::Rich, utc);
+        assert_eq!(rows(&store), rows(&built), "{fixture}");
+        assert_eq!(store.categories, built.categories, "{fixture}");
+    }
+}
+
+#[test]
+fn step_sizes_do_not_change_the_store() {
+    let bytes = std::fs::read(root().join("public/demo-scrape.txt")).unwrap();
+    let options =
+        ParseOptions { reference_time: Some(headline_trends::demo::reference_time()), ..ParseOptions::default() };
+    let (_, whole) = read_store(&bytes, &options, TokenizerKind::Rich).unwrap();
+    let decompressed = decompress(&bytes).unwrap();
+    let decoded = decode(&decompressed).unwrap();
+    let mut builder = StoreBuilder::new(TokenizerKind::Rich, 10);
+    let mut job = Job::start(&decoded, &options, &mut builder).unwrap();
+    let mut n_steps = 0;
+    while !job.step(997) {
+        n_steps += 1;
+    }
+    let report = job.finish().unwrap();
+    let mut indexer = builder.into_indexer(options.site_offset);
+    while !indexer.step(1_013) {
+        n_steps += 1;
+    }
+    let stepped = indexer.finish();
+    assert!(n_steps > 40, "the file was read in many steps ({n_steps})");
+    assert_eq!(report.n_loaded(), stepped.len() + stepped.n_undated);
+    assert_eq!(rows(&stepped), rows(&whole));
+    assert_eq!(stepped.vocab.doc_freq, whole.vocab.doc_freq);
+}
+
+#[test]
+fn duplicates_are_refused_with_the_kept_line() {
+    let csv = b"title,date\nA,2024-01-01\nB,2024-01-01\nA,2024-01-01\nA,2024-01-02\nB,2024-01-01\n";
+    let (report, store) = read_store(csv, &ParseOptions::default(), TokenizerKind::Rich).unwrap();
+    let pairs: Vec<(u32, u32)> = report.duplicates.iter().map(|d| (d.line.get(), d.first_line.get())).collect();
+    assert_eq!(pairs, [(4, 2), (6, 3)]);
+    assert_eq!((report.n_loaded(), store.len()), (3, 3));
+}

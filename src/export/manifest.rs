@@ -21,9 +21,14 @@ pub struct InputFile {
 impl InputFile {
     /// Describes `bytes` named `name`.
     pub fn of(name: &str, bytes: &[u8]) -> InputFile {
-        let digest = Sha256::digest(bytes);
+        InputFile::with_digest(name, bytes.len(), &Sha256::digest(bytes))
+    }
+
+    /// Describes a file of `size_bytes` named `name` whose SHA-256 digest (32 bytes) was
+    /// computed elsewhere (the browser's own implementation).
+    pub fn with_digest(name: &str, size_bytes: usize, digest: &[u8]) -> InputFile {
         let sha256 = digest.iter().map(|b| format!("{b:02x}")).collect();
-        InputFile { name: name.to_owned(), size_bytes: bytes.len() as u64, sha256 }
+        InputFile { name: name.to_owned(), size_bytes: size_bytes as u64, sha256 }
     }
 }
 

@@ -32,6 +32,55 @@ pub async fn load_source(source: DataSource, settings: ReadSettings, ticket: Loa
     }
 }
 
+/// Milliseconds spent in each phase of a load.
+struct Phases {
+    done: Vec<(&'static str, f64)>,
+    since: f64,
+}
+
+impl Phases {
+    fn new(started: f64) -> Phases {
+        Phases { done: Vec::new(), since: started }
+    }
+
+    /// Ends the phase called `name`.
+    fn lap(&mut self, name: &'static str) {
+        let now = performance_now();
+        self.done.push((name, now - self.since));
+        self.since = now;
+    }
+}
+
+/// The input's SHA-256 for export manifests: computed by the browser (native code, off this
+/// thread, while the file is parsed here) or, where Web Crypto is unavailable (a page served
+/// over plain HTTP from another machine), in wasm.
+enum Checksum {
+    Browser(js_sys::Promise),
+    Done(InputFile),
+}
+
+impl Checksum {
+    fn start(name: &str, bytes: &[u8]) -> Checksum {
+        let subtle = web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.subtle());
+        let digest =
+            subtle.filter(|s| !s.is_undefined()).and_then(|s| s.digest_with_str_and_u8_array("SHA-256", bytes).ok());
+        match digest {
+            Some(promise) => Checksum::Browser(promise),
+            None => Checksum::Done(InputFile::of(name, bytes)),
+        }
+    }
+
+    async fn finish(self, name: &str, bytes: &[u8]) -> InputFile {
+        match self {
+            Checksum::Done(input) => input,
+            Checksum::Browser(promise) => match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(digest) => InputFile::with_digest(name, bytes.len(), &js_sys::Uint8Array::new(&digest).to_vec()),
+                Err(_) => InputFile::of(name, bytes),
+            },
+        }
+    }
+}
+
 /// Lets the browser paint and handle input before the next batch.
 async fn yield_to_browser() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -62,6 +111,7 @@ pub async fn load_bytes(
         n_records,
     };
     let started = performance_now();
+    let mut phases = Phases::new(started);
     let remembered;
     let options = match remembered_mapping(&bytes, options) {
         Some(mapping) => {
@@ -71,10 +121,14 @@ pub async fn load_bytes(
         None => options,
     };
     let head = bytes[..bytes.len().min(64 * 1024)].to_vec();
-    let input = InputFile::of(&options.name, &bytes);
+    phases.lap("mapping");
+    // The browser hashes a copy of the bytes natively while the file is parsed here.
+    let checksum = Checksum::start(&options.name, &bytes);
+    phases.lap("checksum");
     let n_bytes = bytes.len();
     let decompressed = ingest::decompress(&bytes).map_err(LoadError::Ingest)?;
     let decoded = ingest::decode(&decompressed).map_err(LoadError::Ingest)?;
+    phases.lap("decode");
     let mut builder = StoreBuilder::new(TokenizerKind::Rich, 0);
     let mut job = Job::start(&decoded, options, &mut builder).map_err(|error| match error {
         IngestError::MissingRole { .. } | IngestError::NoSuchColumn { .. } => LoadError::NeedsMapping {
@@ -100,6 +154,9 @@ pub async fn load_bytes(
         }
     }
     let report = job.finish().map_err(LoadError::Ingest)?;
+    phases.lap("parse");
+    let input = checksum.finish(&options.name, &bytes).await;
+    phases.lap("checksum wait");
     drop(decoded);
     drop(decompressed);
     drop(bytes);
@@ -112,17 +169,21 @@ pub async fn load_bytes(
         fields_present: outline.fields_present(),
         is_demo,
         load_ms: 0.0,
+        load_phases: Vec::new(),
         input,
         format: report.format.name(),
     };
     let mut indexer = builder.into_indexer(options.site_offset);
+    phases.lap("sort");
     while !indexer.step(BATCH) {
         ticket.report(status("Indexing", 0.7 + 0.25 * indexer.fraction(), report.n_records));
         yield_to_browser().await;
         ticket.check()?;
     }
+    phases.lap("tokenize");
     let store = indexer.finish();
-    let facts = DatasetFacts { load_ms: performance_now() - started, ..facts };
+    phases.lap("postings");
+    let facts = DatasetFacts { load_ms: performance_now() - started, load_phases: phases.done, ..facts };
     let settings = ReadSettings {
         mapping: options.mapping.clone(),
         date_order: options.date_order,

@@ -69,6 +69,8 @@ pub struct DatasetFacts {
     pub is_demo: bool,
     /// Milliseconds from the start of parsing to a ready store.
     pub load_ms: f64,
+    /// How `load_ms` divides into phases (name, milliseconds), in order.
+    pub load_phases: Vec<(&'static str, f64)>,
     /// Name, size and SHA-256 of the input, for export manifests.
     pub input: InputFile,
     /// The format read.

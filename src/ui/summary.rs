@@ -21,6 +21,7 @@ pub fn DatasetSummary(facts: DatasetFacts, report: Arc<Ingested<()>>) -> impl In
         || "no dates".to_owned(),
         |(first, last)| format!("{} – {}", day_and_time(&first), day_and_time(&last)),
     );
+    let phases = facts.load_phases.iter().map(|(name, ms)| format!("{name} {ms:.0} ms")).collect::<Vec<_>>().join(", ");
     let mut fields = vec!["title", "published time"];
     fields.extend(facts.fields_present.iter().copied());
     view! {
@@ -39,7 +40,7 @@ pub fn DatasetSummary(facts: DatasetFacts, report: Arc<Ingested<()>>) -> impl In
             </dl>
             <p class="counts">
                 {format!("{} articles from {:.1} MB, ", thousands(facts.n_articles), facts.n_bytes as f64 / 1_048_576.0)}
-                "parsed and indexed in "<span data-testid="load-ms">{format!("{:.0}", facts.load_ms)}</span>" ms; "
+                "parsed and indexed in "<span data-testid="load-ms" title=phases.clone() data-phases=phases>{format!("{:.0}", facts.load_ms)}</span>" ms; "
                 "memory in use: "<span data-testid="wasm-bytes">{wasm_memory_bytes()}</span>" bytes."
             </p>
         </section>

@@ -46,9 +46,17 @@ async fn browser_benchmark() {
     let load_ms = read("[data-testid='load-ms']").await;
     let wasm_bytes = read("[data-testid='wasm-bytes']").await;
     let selected = read("[data-testid='selection-count']").await;
+    let phases = client
+        .find(Locator::Css("[data-testid='load-ms']"))
+        .await
+        .unwrap()
+        .attr("data-phases")
+        .await
+        .unwrap()
+        .unwrap_or_default();
     println!(
         "{}",
-        serde_json::json!({"op": "browser_load_1m", "load_ms": load_ms.parse::<f64>().unwrap(), "wasm_memory_bytes": wasm_bytes.parse::<u64>().unwrap(), "articles": selected})
+        serde_json::json!({"op": "browser_load_1m", "load_ms": load_ms.parse::<f64>().unwrap(), "phases": phases, "wasm_memory_bytes": wasm_bytes.parse::<u64>().unwrap(), "articles": selected})
     );
     let script = r#"
         const done = arguments[arguments.length - 1];

@@ -7,6 +7,7 @@ use crate::helpers::scroll_into_view;
 use crate::page::dist;
 use crate::server::serve;
 use fantoccini::{Client, Locator};
+use sha2::Digest as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -108,6 +109,10 @@ async fn every_export_button_saves_its_file() {
         }
         if kind == "topics" {
             assert!(svg.contains("Topic frequency"), "title");
+            // The page hashes the input with the browser's Web Crypto; it must be the file's SHA-256.
+            let demo = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/public/demo-scrape.txt")).unwrap();
+            let hex: String = sha2::Sha256::digest(&demo).iter().map(|b| format!("{b:02x}")).collect();
+            assert!(svg.contains(&format!("\"sha256\": \"{hex}\"")), "manifest names the input's SHA-256");
         }
     }
     click(&client, "export-articles-jsonl").await;

@@ -33,6 +33,14 @@ impl Geometry {
         ))
     }
 
+    /// The pixel of data point `(x, y)` (the inverse of `to_data`).
+    pub fn to_px(&self, x: f64, y: f64) -> (f64, f64) {
+        let (_, top, _, bottom) = self.plot_px;
+        let span = self.y_range.1 - self.y_range.0;
+        let fy = if span == 0.0 { 0.0 } else { (y - self.y_range.0) / span };
+        (self.x_to_px(x), f64::from(bottom) - fy * f64::from(bottom - top))
+    }
+
     /// The pixel column of data value `x`.
     pub fn x_to_px(&self, x: f64) -> f64 {
         let (left, _, right, _) = self.plot_px;
@@ -56,6 +64,11 @@ mod tests {
         assert_eq!(g.to_data(200, 60), Some((10.0, 25.0)));
         assert_eq!(g.to_data(99, 60), None);
         assert!((g.x_to_px(10.0) - 200.0).abs() < 1e-9);
+        assert_eq!(g.to_px(10.0, 25.0), (200.0, 60.0));
+        let back = g.to_px(3.0, 40.0);
+        #[expect(clippy::cast_possible_truncation, reason = "exact pixels here")]
+        let data = g.to_data(back.0 as i32, back.1 as i32);
+        assert_eq!(data, Some((3.0, 40.0)));
         assert_eq!(Geometry::empty().to_data(0, 0), None);
     }
 }

@@ -14,6 +14,7 @@ mod draw_trend;
 mod draw_volume;
 mod error;
 mod geometry;
+mod key_points;
 pub mod labels;
 pub mod spec;
 pub mod svg;
@@ -42,6 +43,15 @@ pub trait Chart {
 
     /// The chart's title.
     fn title(&self) -> &str;
+
+    /// The marks a keyboard user steps through (bars, cells, burst markers), as data points in
+    /// reading order; a tooltip or click at one of them means that mark.
+    fn key_points(&self) -> Vec<(f64, f64)>;
+
+    /// Marks per visual row, for Up and Down (1 for a list or a single row).
+    fn key_row_len(&self) -> usize {
+        1
+    }
 }
 
 /// The plotting frame every chart shares: background, margin, title, label areas of

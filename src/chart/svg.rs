@@ -22,6 +22,12 @@ macro_rules! chart_impl {
             fn title(&self) -> &str {
                 &self.title
             }
+            fn key_points(&self) -> Vec<(f64, f64)> {
+                self.key_points()
+            }
+            fn key_row_len(&self) -> usize {
+                self.key_row_len()
+            }
         }
     };
 }

@@ -1,6 +1,7 @@
 //! A canvas that draws one chart spec with the same plotters function as the SVG export, at the
 //! screen's pixel density, and maps pointer positions back to data for tooltips, clicks and
-//! brushing.
+//! brushing. From the keyboard, the arrow keys (Home, End) step through the chart's marks
+//! (`Chart::key_points`), showing each one's tooltip; Enter or Space clicks the mark in focus.
 
 use super::browser::{pixel_ratio, prefers_dark};
 use super::state::use_dash;
@@ -48,6 +49,9 @@ where
     let drag: RwSignal<Option<DragStart>> = RwSignal::new(None);
     let brush_px: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
     let tip: RwSignal<Option<(f64, f64, String)>> = RwSignal::new(None);
+    // The mark in keyboard focus and where it is, in CSS pixels.
+    let key_focus: RwSignal<Option<usize>> = RwSignal::new(None);
+    let key_ring: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
     let n_draws = StoredValue::new(0u32);
     let measured: StoredValue<Option<(i32, u32)>> = StoredValue::new(None);
 
@@ -131,6 +135,47 @@ where
             click.run(point);
         }
     };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let (points, row_len) = spec.with_untracked(|s| (s.key_points(), s.key_row_len().max(1)));
+        let Some(last) = points.len().checked_sub(1) else { return };
+        let current = key_focus.get_untracked().map(|i| i.min(last));
+        let next = match ev.key().as_str() {
+            "ArrowRight" => current.map_or(0, |i| (i + 1).min(last)),
+            "ArrowLeft" => current.map_or(0, |i| i.saturating_sub(1)),
+            "ArrowDown" => current.map_or(0, |i| if i + row_len <= last { i + row_len } else { i }),
+            "ArrowUp" => current.map_or(0, |i| i.checked_sub(row_len).unwrap_or(i)),
+            "Home" => 0,
+            "End" => last,
+            "Enter" | " " => {
+                if let (Some(i), Some(click)) = (current, on_click) {
+                    ev.prevent_default();
+                    click.run(points[i]);
+                }
+                return;
+            }
+            "Escape" => {
+                key_focus.set(None);
+                key_ring.set(None);
+                tip.set(None);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        key_focus.set(Some(next));
+        let point = points[next];
+        let ratio = pixel_ratio();
+        let (px, py) = geometry.with_value(|g| g.to_px(point.0, point.1));
+        let (x, y) = (px / ratio, py / ratio);
+        key_ring.set(Some((x, y)));
+        let text = tooltip.and_then(|t| t.run(point)).unwrap_or_else(|| format!("mark {} of {}", next + 1, last + 1));
+        tip.set(Some((x, y, text)));
+    };
+    let on_blur = move |_| {
+        key_focus.set(None);
+        key_ring.set(None);
+        tip.set(None);
+    };
     let on_leave = move |_| {
         tip.set(None);
         drag.set(None);
@@ -149,7 +194,13 @@ where
                 on:pointermove=on_move
                 on:pointerup=on_up
                 on:pointerleave=on_leave
+                on:keydown=on_key
+                on:blur=on_blur
+                aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown Home End Enter"
             ></canvas>
+            {move || key_ring.get().map(|(x, y)| view! {
+                <div class="key-ring" data-testid=format!("{testid}-focus") style=format!("left:{}px;top:{}px", x - 7.0, y - 7.0)></div>
+            })}
             {move || brush_px.get().map(|(a, b)| view! {
                 <div class="brush-overlay" style=format!("left:{a}px;width:{}px", b - a)></div>
             })}

@@ -187,3 +187,39 @@ async fn markup_in_headlines_is_shown_as_text() {
     assert_eq!(links[0].attr("href").await.unwrap().as_deref(), Some("https://example.com/ok"));
     client.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_keyboard_reaches_heatmap_cells_and_bursts() {
+    const RIGHT: &str = "\u{E014}";
+    const DOWN: &str = "\u{E015}";
+    const END: &str = "\u{E010}";
+    const ENTER: &str = "\u{E007}";
+    let server = serve(dist());
+    let driver = start_driver().await;
+    let client = open_session(&driver, 1400, 1000).await;
+    client.goto(&format!("{}/?show=keyword:wildfire", server.base_url)).await.unwrap();
+    wait_for_charts(&client).await;
+    let heatmap = client.find(Locator::Css("[data-testid='chart-timing']")).await.unwrap();
+    scroll_into_view(&client, &heatmap).await;
+    // The first arrow focuses Monday 00:00; two more steps right and one down: Tuesday 02:00.
+    heatmap.send_keys(&[RIGHT, RIGHT, RIGHT, DOWN].concat()).await.unwrap();
+    let tip = text(&client, "[data-testid='panel-timing'] .chart-tooltip").await;
+    assert!(tip.starts_with("Tue 02:00–02:59:"), "{tip}");
+    client.find(Locator::Css("[data-testid='chart-timing-focus']")).await.unwrap();
+    // For looking at: the focus ring and the tooltip of the focused cell.
+    let shot = client.screenshot().await.unwrap();
+    std::fs::write(std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("keyboard-heatmap.png"), shot).unwrap();
+    heatmap.send_keys(ENTER).await.unwrap();
+    let drill = text(&client, "[data-testid='drill']").await;
+    assert!(drill.contains("Tue 02:00"), "{drill}");
+    // The last burst marker of the topics-over-time chart, then its headlines.
+    let trends = client.find(Locator::Css("[data-testid='chart-trends']")).await.unwrap();
+    scroll_into_view(&client, &trends).await;
+    trends.send_keys(END).await.unwrap();
+    let tip = text(&client, "[data-testid='panel-topic-trends'] .chart-tooltip").await;
+    assert!(tip.contains("wildfire:"), "{tip}");
+    trends.send_keys(ENTER).await.unwrap();
+    let drill = text(&client, "[data-testid='drill']").await;
+    assert!(drill.contains("burst of “wildfire”"), "{drill}");
+    client.close().await.unwrap();
+}

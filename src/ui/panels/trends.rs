@@ -34,10 +34,21 @@ pub fn TrendsPanel() -> impl IntoView {
             Some(format!("{} — {}", day_label(first.0, s.width), parts.join(", ")))
         })
     });
-    let on_click = Callback::new(move |(x, _): (f64, f64)| {
+    let on_click = Callback::new(move |(x, y): (f64, f64)| {
         let data = dash.data.get_untracked();
         let width = data.width;
-        let hit = data.series.iter().zip(&data.bursts).find_map(|(series, bursts)| {
+        // The line of the marker nearest the point first, so overlapping bursts of two topics
+        // resolve to the one whose marker was clicked (or focused with the keyboard).
+        let nearest_line = spec.with_untracked(|s| {
+            let distance = |m: &&crate::chart::spec::Marker| (m.x - x).abs() + (m.y - y).abs();
+            s.markers.iter().min_by(|a, b| distance(a).total_cmp(&distance(b))).map(|m| m.line_index)
+        });
+        let mut candidates: Vec<usize> = (0..data.series.len()).collect();
+        if let Some(line) = nearest_line.filter(|&l| l < candidates.len()) {
+            candidates.retain(|&i| i != line);
+            candidates.insert(0, line);
+        }
+        let hit = candidates.into_iter().map(|i| (&data.series[i], &data.bursts[i])).find_map(|(series, bursts)| {
             bursts
                 .iter()
                 .find(|b| {

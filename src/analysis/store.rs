@@ -81,11 +81,13 @@ impl Store {
     pub fn build(dataset: Dataset, tokenizer: TokenizerKind, time_zone: FixedOffset) -> Store {
         let mut builder = StoreBuilder::new(tokenizer, dataset.articles.len());
         for article in &dataset.articles {
-            // A dataset's articles are distinct already; a refused copy has nothing to report.
             builder.keep(article.as_ref()).ok();
         }
         drop(dataset);
-        builder.finish(time_zone)
+        // A dataset's articles are distinct already (a hand-made one may not be: copies are left out).
+        let (mut indexer, _) = builder.into_indexer_and_duplicates(time_zone);
+        while !indexer.step(usize::MAX) {}
+        indexer.finish()
     }
 
     /// An empty store with room for `n` rows and the given text sizes, to be filled in time order.

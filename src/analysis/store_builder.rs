@@ -2,18 +2,21 @@
 //!
 //! 1. `StoreBuilder` is an `ArticleSink`: a reader hands it each article in file order and it
 //!    copies the fields into compact file-order columns (one text buffer per field, codes for
-//!    categories), refusing exact duplicates. No owned `Article` is ever made.
-//! 2. `StoreIndexer` sorts the rows by time, then copies them into the store in time order and
-//!    tokenizes each title as it goes, so token lists are written once, already in time order.
-//!    The postings and calendar keys are built at the end.
+//!    categories). No owned `Article` is ever made.
+//! 2. `into_indexer` sorts the rows by time and finds exact duplicates (same title and time)
+//!    there, where they are neighbours, instead of in a hash table of every row while reading;
+//!    it moves them from "loaded" to "duplicates" in the load report. `StoreIndexer` then copies
+//!    the rows into the store in time order and tokenizes each title as it goes, so token lists
+//!    are written once, already in time order. The postings and calendar keys come last.
 //!
-//! Contract: the result equals `Store::build` on the same articles, whatever the step sizes.
+//! Contract: the report and the store equal those of reading into a `Dataset` and calling
+//! `Store::build`, whatever the step sizes.
 
 use super::store::{CLAUSE_BIT, NO_CATEGORY, NO_VIEWS, Store, TokenizerKind};
 use super::text_column::TextColumn;
 use super::time_keys::TimeKeys;
 use super::tokenize::{for_each_plain_word, for_each_word};
-use crate::ingest::{ArticleSink, DedupeIndex};
+use crate::ingest::{ArticleSink, Duplicate, Ingested};
 use crate::model::{ArticleRef, LineNo, Outline};
 use chrono::FixedOffset;
 use rustc_hash::FxHashMap;
@@ -40,7 +43,6 @@ pub struct StoreBuilder {
     tokenizer: TokenizerKind,
     /// Category codes in first-seen order, renumbered to sorted order by `into_indexer`.
     category_codes: FxHashMap<Box<str>, u32>,
-    seen: DedupeIndex,
     outline: Outline,
 }
 
@@ -58,16 +60,10 @@ impl StoreBuilder {
             bodies: TextColumn::with_capacity(n, 0),
             lines: Vec::with_capacity(n),
         };
-        StoreBuilder {
-            columns,
-            tokenizer,
-            category_codes: FxHashMap::default(),
-            seen: DedupeIndex::with_capacity(n),
-            outline: Outline::default(),
-        }
+        StoreBuilder { columns, tokenizer, category_codes: FxHashMap::default(), outline: Outline::default() }
     }
 
-    /// Articles kept so far.
+    /// Articles read so far (duplicates included until `into_indexer`).
     pub fn len(&self) -> usize {
         self.columns.ts_ms.len()
     }
@@ -77,13 +73,22 @@ impl StoreBuilder {
         self.columns.ts_ms.is_empty()
     }
 
-    /// Date span and optional fields of the articles kept so far.
+    /// Date span and optional fields of the articles read so far.
     pub fn outline(&self) -> Outline {
         self.outline
     }
 
-    /// Sorts the rows by time and starts phase 2, keying calendars in `time_zone`.
-    pub fn into_indexer(self, time_zone: FixedOffset) -> StoreIndexer {
+    /// Sorts the rows by time, records the duplicates in `report` (the report of the job that
+    /// filled this builder) and starts phase 2, keying calendars in `time_zone`.
+    pub fn into_indexer<D>(self, time_zone: FixedOffset, report: &mut Ingested<D>) -> StoreIndexer {
+        let (indexer, duplicates) = self.into_indexer_and_duplicates(time_zone);
+        report.n_loaded -= duplicates.len();
+        report.duplicates.extend(duplicates);
+        indexer
+    }
+
+    /// `into_indexer`, handing back the duplicates (in file order) instead of recording them.
+    pub fn into_indexer_and_duplicates(self, time_zone: FixedOffset) -> (StoreIndexer, Vec<Duplicate>) {
         let StoreBuilder { mut columns, tokenizer, category_codes, .. } = self;
         let mut by_name: Vec<(Box<str>, u32)> = category_codes.into_iter().collect();
         by_name.sort_unstable();
@@ -105,8 +110,9 @@ impl StoreBuilder {
             .map(|(i, &ts)| (ts, u32::try_from(i).unwrap_or(u32::MAX)))
             .collect();
         keyed.sort_unstable();
-        let order: Vec<u32> = keyed.into_iter().map(|(_, i)| i).collect();
-        let n_undated = columns.ts_ms.len() - order.len();
+        let (order, undated, duplicates) = drop_duplicates(&keyed, &columns);
+        drop(keyed);
+        let n_undated = undated;
         let store = Store::with_capacity(
             order.len(),
             (columns.titles.heap_bytes(), columns.urls.heap_bytes(), columns.bodies.heap_bytes()),
@@ -115,12 +121,12 @@ impl StoreBuilder {
             tokenizer,
             time_zone,
         );
-        StoreIndexer { columns, order, next: 0, store, scratch: String::new() }
+        (StoreIndexer { columns, order, next: 0, store, scratch: String::new() }, duplicates)
     }
 
     /// Both phases run to the end.
-    pub fn finish(self, time_zone: FixedOffset) -> Store {
-        let mut indexer = self.into_indexer(time_zone);
+    pub fn finish<D>(self, time_zone: FixedOffset, report: &mut Ingested<D>) -> Store {
+        let mut indexer = self.into_indexer(time_zone, report);
         while !indexer.step(usize::MAX) {}
         indexer.finish()
     }
@@ -128,15 +134,9 @@ impl StoreBuilder {
 
 impl ArticleSink for StoreBuilder {
     fn keep(&mut self, article: ArticleRef<'_>) -> Result<(), LineNo> {
+        // Duplicates are found after sorting (see the module contract), so every article is kept here.
         let columns = &mut self.columns;
         let ts = article.published_at.map_or(UNDATED, |p| p.unix_ms());
-        let position = u32::try_from(columns.ts_ms.len()).unwrap_or(u32::MAX);
-        let kept = &*columns;
-        let is_same = |i: u32| kept.ts_ms[i as usize] == ts && kept.titles.get(i as usize) == article.title;
-        let ms = (ts != UNDATED).then_some(ts);
-        if let Some(earlier) = self.seen.earlier_copy(&article.title, ms, position, is_same) {
-            return Err(LineNo::new(columns.lines[earlier as usize] as usize));
-        }
         self.outline.add(&article);
         columns.ts_ms.push(ts);
         columns.has_time.push(article.published_at.is_some_and(|p| p.has_time_of_day));
@@ -155,6 +155,68 @@ impl ArticleSink for StoreBuilder {
         columns.bodies.push(article.body.unwrap_or_default());
         columns.lines.push(article.line.get());
         Ok(())
+    }
+}
+
+/// The time order without exact duplicates, the number of undated articles kept, and the
+/// duplicates in file order. `keyed` is (instant, file row) of the dated rows, sorted, so copies
+/// of one article are neighbours and the first of them is the earliest in the file.
+fn drop_duplicates(keyed: &[(i64, u32)], columns: &FileOrderColumns) -> (Vec<u32>, usize, Vec<Duplicate>) {
+    let mut order = Vec::with_capacity(keyed.len());
+    let mut dropped: Vec<(u32, u32)> = Vec::new(); // (dropped row, kept row)
+    let mut start = 0;
+    while start < keyed.len() {
+        let ts = keyed[start].0;
+        let end = start + keyed[start..].iter().take_while(|k| k.0 == ts).count();
+        let run = keyed[start..end].iter().map(|&(_, row)| row);
+        if end - start <= 16 {
+            let first = order.len();
+            for row in run {
+                let title = columns.titles.get(row as usize);
+                match order[first..].iter().find(|&&kept| columns.titles.get(kept as usize) == title) {
+                    Some(&kept) => dropped.push((row, kept)),
+                    None => order.push(row),
+                }
+            }
+        } else {
+            keep_first_by_title(run, columns, &mut order, &mut dropped);
+        }
+        start = end;
+    }
+    let n_before = order.len();
+    let undated = (0..columns.ts_ms.len()).filter(|&i| columns.ts_ms[i] == UNDATED);
+    let mut undated_kept = Vec::new();
+    keep_first_by_title(
+        undated.map(|i| u32::try_from(i).unwrap_or(u32::MAX)),
+        columns,
+        &mut undated_kept,
+        &mut dropped,
+    );
+    debug_assert_eq!(order.len(), n_before);
+    dropped.sort_unstable();
+    let line = |row: u32| LineNo::new(columns.lines[row as usize] as usize);
+    let duplicates =
+        dropped.into_iter().map(|(row, kept)| Duplicate { line: line(row), first_line: line(kept) }).collect();
+    (order, undated_kept.len(), duplicates)
+}
+
+/// Pushes onto `kept` each row of `rows` whose title was not seen before among them, and onto
+/// `dropped` the others with the row they copy.
+fn keep_first_by_title(
+    rows: impl Iterator<Item = u32>,
+    columns: &FileOrderColumns,
+    kept: &mut Vec<u32>,
+    dropped: &mut Vec<(u32, u32)>,
+) {
+    let mut first_by_title: FxHashMap<&str, u32> = FxHashMap::default();
+    for row in rows {
+        match first_by_title.entry(columns.titles.get(row as usize)) {
+            std::collections::hash_map::Entry::Occupied(first) => dropped.push((row, *first.get())),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(row);
+                kept.push(row);
+            }
+        }
     }
 }
 
@@ -227,6 +289,7 @@ pub fn read_store(
     let bytes = crate::ingest::decompress(bytes)?;
     let decoded = crate::ingest::decode(&bytes)?;
     let mut builder = StoreBuilder::new(tokenizer, 0);
-    let report = crate::ingest::Job::start(&decoded, options, &mut builder)?.finish()?;
-    Ok((report, builder.finish(options.site_offset)))
+    let mut report = crate::ingest::Job::start(&decoded, options, &mut builder)?.finish()?;
+    let store = builder.finish(options.site_offset, &mut report);
+    Ok((report, store))
 }

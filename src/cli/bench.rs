@@ -48,12 +48,12 @@ fn load_in_phases(bytes: &[u8], options: &ParseOptions, tokenizer: TokenizerKind
     let decoded = ingest::decode(&decompressed)?;
     record("decode_ms");
     let mut builder = StoreBuilder::new(tokenizer, 0);
-    let report = ingest::Job::start(&decoded, options, &mut builder)?.finish()?;
+    let mut report = ingest::Job::start(&decoded, options, &mut builder)?.finish()?;
     if report.n_loaded() == 0 {
         return Err(CliError("no article could be read from the file".to_owned()));
     }
     record("parse_ms");
-    let mut indexer = builder.into_indexer(options.site_offset);
+    let mut indexer = builder.into_indexer(options.site_offset, &mut report);
     record("sort_ms");
     while !indexer.step(usize::MAX) {}
     record("tokenize_ms");

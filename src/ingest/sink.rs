@@ -2,7 +2,8 @@
 //!
 //! Contract: a reader calls `keep` once per valid record, in file order. The sink keeps the
 //! article or, when an earlier kept article has the same title and publication time, refuses
-//! it and names that article's line. `DatasetSink` collects owned `Article`s (tests, the CLI's
+//! it and names that article's line. A sink may instead find such copies later and move them
+//! into the report itself (the store builder does, when it sorts by time). `DatasetSink` collects owned `Article`s (tests, the CLI's
 //! `inspect`); the analysis store builder is the other sink, so a large file is read straight
 //! into columns without an owned copy of each article.
 

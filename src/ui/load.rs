@@ -153,7 +153,7 @@ pub async fn load_bytes(
             break;
         }
     }
-    let report = job.finish().map_err(LoadError::Ingest)?;
+    let mut report = job.finish().map_err(LoadError::Ingest)?;
     phases.lap("parse");
     let input = checksum.finish(&options.name, &bytes).await;
     phases.lap("checksum wait");
@@ -161,10 +161,12 @@ pub async fn load_bytes(
     drop(decompressed);
     drop(bytes);
     let outline = builder.outline();
+    let mut indexer = builder.into_indexer(options.site_offset, &mut report);
+    phases.lap("sort");
     let facts = DatasetFacts {
         name: options.name.clone(),
         n_bytes,
-        n_articles: builder.len(),
+        n_articles: report.n_loaded(),
         span: outline.span(),
         fields_present: outline.fields_present(),
         is_demo,
@@ -173,8 +175,6 @@ pub async fn load_bytes(
         input,
         format: report.format.name(),
     };
-    let mut indexer = builder.into_indexer(options.site_offset);
-    phases.lap("sort");
     while !indexer.step(BATCH) {
         ticket.report(status("Indexing", 0.7 + 0.25 * indexer.fraction(), report.n_records));
         yield_to_browser().await;

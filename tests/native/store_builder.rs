@@ -74,8 +74,8 @@ fn step_sizes_do_not_change_the_store() {
     while !job.step(997) {
         n_steps += 1;
     }
-    let report = job.finish().unwrap();
-    let mut indexer = builder.into_indexer(options.site_offset);
+    let mut report = job.finish().unwrap();
+    let mut indexer = builder.into_indexer(options.site_offset, &mut report);
     while !indexer.step(1_013) {
         n_steps += 1;
     }
@@ -84,6 +84,25 @@ fn step_sizes_do_not_change_the_store() {
     assert_eq!(report.n_loaded(), stepped.len() + stepped.n_undated);
     assert_eq!(rows(&stepped), rows(&whole));
     assert_eq!(stepped.vocab.doc_freq, whole.vocab.doc_freq);
+}
+
+#[test]
+fn duplicates_found_after_sorting_match_those_found_while_reading() {
+    // 20 articles at one instant (more than the pairwise check handles), copies among them,
+    // copies of undated articles (relative dates without a reference time), and copies with
+    // the same title at another time (not duplicates).
+    let mut csv = String::from("title,date\n");
+    for i in 0..20 {
+        csv.push_str(&format!("Title {},2024-05-01 10:00\n", i % 7));
+        csv.push_str(&format!("Undated {},Yesterday\n", i % 3));
+        csv.push_str(&format!("Title {},2024-05-0{}\n", i % 2, 2 + i % 3));
+    }
+    let ingested = load(csv.as_bytes(), &ParseOptions::default());
+    let (report, store) = read_store(csv.as_bytes(), &ParseOptions::default(), TokenizerKind::Rich).unwrap();
+    assert_eq!(report.duplicates, ingested.duplicates);
+    assert_eq!(report.n_loaded(), ingested.n_loaded());
+    assert_eq!((ingested.n_loaded(), ingested.duplicates.len()), (7 + 3 + 6, 60 - 16));
+    assert_eq!((store.len(), store.n_undated), (13, 3));
 }
 
 #[test]

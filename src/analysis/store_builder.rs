@@ -1,13 +1,16 @@
 //! Building a `Store` in two phases, each in bounded steps so a page can yield in between.
 //!
 //! 1. `StoreBuilder` is an `ArticleSink`: a reader hands it each article in file order and it
-//!    copies the fields into compact file-order columns (one text buffer per field, codes for
-//!    categories). No owned `Article` is ever made.
+//!    keeps a small fixed-size record per article (instant, views, category code, line, where
+//!    its title lies in one text buffer) plus text buffers for links and bodies. No owned
+//!    `Article` is ever made.
 //! 2. `into_indexer` sorts the rows by time and finds exact duplicates (same title and time)
 //!    there, where they are neighbours, instead of in a hash table of every row while reading;
-//!    it moves them from "loaded" to "duplicates" in the load report. `StoreIndexer` then copies
-//!    the rows into the store in time order and tokenizes each title as it goes, so token lists
-//!    are written once, already in time order. The postings and calendar keys come last.
+//!    it moves them from "loaded" to "duplicates" in the load report. The records themselves are
+//!    sorted, so `StoreIndexer` reads them front to back (only the title text is fetched from
+//!    elsewhere) while it fills the store's columns in time order and tokenizes each title, so
+//!    token lists are written once, already in time order. The postings and calendar keys come
+//!    last.
 //!
 //! Contract: the report and the store equal those of reading into a `Dataset` and calling
 //! `Store::build`, whatever the step sizes.
@@ -24,22 +27,38 @@ use rustc_hash::FxHashMap;
 /// `ts_ms` of an article without a publication time.
 const UNDATED: i64 = i64::MIN;
 
-/// The articles' columns in file order, before sorting.
-#[derive(Default)]
-struct FileOrderColumns {
-    ts_ms: Vec<i64>,
-    has_time: Vec<bool>,
-    views: Vec<u32>,
-    category: Vec<u32>,
-    titles: TextColumn,
-    urls: TextColumn,
-    bodies: TextColumn,
-    lines: Vec<u32>,
+/// One article's fixed-size fields, in one record so that sorting moves them together.
+#[derive(Clone, Copy, Debug)]
+struct Row {
+    ts_ms: i64,
+    /// Position in the file order (the tie-break of equal instants).
+    index: u32,
+    title_start: u32,
+    title_end: u32,
+    views: u32,
+    category: u32,
+    line: u32,
+    has_time: bool,
 }
 
-/// Phase 1: collects articles into file-order columns. See the module contract.
+/// Everything read so far, in file order.
+#[derive(Default)]
+struct FileOrder {
+    rows: Vec<Row>,
+    titles: String,
+    urls: TextColumn,
+    bodies: TextColumn,
+}
+
+impl FileOrder {
+    fn title(&self, row: &Row) -> &str {
+        &self.titles[row.title_start as usize..row.title_end as usize]
+    }
+}
+
+/// Phase 1: collects articles in file order. See the module contract.
 pub struct StoreBuilder {
-    columns: FileOrderColumns,
+    file: FileOrder,
     tokenizer: TokenizerKind,
     /// Category codes in first-seen order, renumbered to sorted order by `into_indexer`.
     category_codes: FxHashMap<Box<str>, u32>,
@@ -49,28 +68,23 @@ pub struct StoreBuilder {
 impl StoreBuilder {
     /// An empty builder expecting about `n_articles`.
     pub fn new(tokenizer: TokenizerKind, n_articles: usize) -> StoreBuilder {
-        let n = n_articles;
-        let columns = FileOrderColumns {
-            ts_ms: Vec::with_capacity(n),
-            has_time: Vec::with_capacity(n),
-            views: Vec::with_capacity(n),
-            category: Vec::with_capacity(n),
-            titles: TextColumn::with_capacity(n, n * 60),
-            urls: TextColumn::with_capacity(n, 0),
-            bodies: TextColumn::with_capacity(n, 0),
-            lines: Vec::with_capacity(n),
+        let file = FileOrder {
+            rows: Vec::with_capacity(n_articles),
+            titles: String::new(),
+            urls: TextColumn::with_capacity(n_articles, 0),
+            bodies: TextColumn::with_capacity(n_articles, 0),
         };
-        StoreBuilder { columns, tokenizer, category_codes: FxHashMap::default(), outline: Outline::default() }
+        StoreBuilder { file, tokenizer, category_codes: FxHashMap::default(), outline: Outline::default() }
     }
 
     /// Articles read so far (duplicates included until `into_indexer`).
     pub fn len(&self) -> usize {
-        self.columns.ts_ms.len()
+        self.file.rows.len()
     }
 
     /// True before the first article.
     pub fn is_empty(&self) -> bool {
-        self.columns.ts_ms.is_empty()
+        self.file.rows.is_empty()
     }
 
     /// Date span and optional fields of the articles read so far.
@@ -89,39 +103,36 @@ impl StoreBuilder {
 
     /// `into_indexer`, handing back the duplicates (in file order) instead of recording them.
     pub fn into_indexer_and_duplicates(self, time_zone: FixedOffset) -> (StoreIndexer, Vec<Duplicate>) {
-        let StoreBuilder { mut columns, tokenizer, category_codes, .. } = self;
+        let StoreBuilder { mut file, tokenizer, category_codes, .. } = self;
         let mut by_name: Vec<(Box<str>, u32)> = category_codes.into_iter().collect();
         by_name.sort_unstable();
         let mut renumber = vec![NO_CATEGORY; by_name.len()];
         for (sorted_code, (_, first_code)) in by_name.iter().enumerate() {
             renumber[*first_code as usize] = u32::try_from(sorted_code).unwrap_or(NO_CATEGORY);
         }
-        for code in &mut columns.category {
-            if *code != NO_CATEGORY {
-                *code = renumber[*code as usize];
+        for row in &mut file.rows {
+            if row.category != NO_CATEGORY {
+                row.category = renumber[row.category as usize];
             }
         }
         let categories = by_name.into_iter().map(|(name, _)| name.into()).collect();
-        let mut keyed: Vec<(i64, u32)> = columns
-            .ts_ms
-            .iter()
-            .enumerate()
-            .filter(|&(_, &ts)| ts != UNDATED)
-            .map(|(i, &ts)| (ts, u32::try_from(i).unwrap_or(u32::MAX)))
-            .collect();
-        keyed.sort_unstable();
-        let (order, undated, duplicates) = drop_duplicates(&keyed, &columns);
-        drop(keyed);
-        let n_undated = undated;
+        let mut rows = std::mem::take(&mut file.rows);
+        let n_read = rows.len();
+        // Undated rows go last in file order; the dated ones are sorted by (instant, file order).
+        let n_dated = partition_dated(&mut rows);
+        rows[..n_dated].sort_unstable_by_key(|r| (r.ts_ms, r.index));
+        let (order, n_undated, duplicates) = drop_duplicates(&rows, n_dated, &file);
+        drop(rows);
+        debug_assert_eq!(order.len() + n_undated + duplicates.len(), n_read);
         let store = Store::with_capacity(
             order.len(),
-            (columns.titles.heap_bytes(), columns.urls.heap_bytes(), columns.bodies.heap_bytes()),
+            (file.titles.len(), file.urls.heap_bytes(), file.bodies.heap_bytes()),
             categories,
             n_undated,
             tokenizer,
             time_zone,
         );
-        (StoreIndexer { columns, order, next: 0, store, scratch: String::new() }, duplicates)
+        (StoreIndexer { file, order, next: 0, store, scratch: String::new() }, duplicates)
     }
 
     /// Both phases run to the end.
@@ -135,13 +146,9 @@ impl StoreBuilder {
 impl ArticleSink for StoreBuilder {
     fn keep(&mut self, article: ArticleRef<'_>) -> Result<(), LineNo> {
         // Duplicates are found after sorting (see the module contract), so every article is kept here.
-        let columns = &mut self.columns;
-        let ts = article.published_at.map_or(UNDATED, |p| p.unix_ms());
         self.outline.add(&article);
-        columns.ts_ms.push(ts);
-        columns.has_time.push(article.published_at.is_some_and(|p| p.has_time_of_day));
-        columns.views.push(article.views.map_or(NO_VIEWS, |v| u32::try_from(v).unwrap_or(NO_VIEWS - 1)));
-        let code = article.category.map_or(NO_CATEGORY, |name| match self.category_codes.get(name) {
+        let file = &mut self.file;
+        let category = article.category.map_or(NO_CATEGORY, |name| match self.category_codes.get(name) {
             Some(&code) => code,
             None => {
                 let code = u32::try_from(self.category_codes.len()).unwrap_or(NO_CATEGORY);
@@ -149,72 +156,90 @@ impl ArticleSink for StoreBuilder {
                 code
             }
         });
-        columns.category.push(code);
-        columns.titles.push(&article.title);
-        columns.urls.push(article.url.unwrap_or_default());
-        columns.bodies.push(article.body.unwrap_or_default());
-        columns.lines.push(article.line.get());
+        let offset = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
+        let title_start = offset(file.titles.len());
+        file.titles.push_str(&article.title);
+        file.rows.push(Row {
+            ts_ms: article.published_at.map_or(UNDATED, |p| p.unix_ms()),
+            index: offset(file.rows.len()),
+            title_start,
+            title_end: offset(file.titles.len()),
+            views: article.views.map_or(NO_VIEWS, |v| u32::try_from(v).unwrap_or(NO_VIEWS - 1)),
+            category,
+            line: article.line.get(),
+            has_time: article.published_at.is_some_and(|p| p.has_time_of_day),
+        });
+        file.urls.push(article.url.unwrap_or_default());
+        file.bodies.push(article.body.unwrap_or_default());
         Ok(())
     }
 }
 
-/// The time order without exact duplicates, the number of undated articles kept, and the
-/// duplicates in file order. `keyed` is (instant, file row) of the dated rows, sorted, so copies
-/// of one article are neighbours and the first of them is the earliest in the file.
-fn drop_duplicates(keyed: &[(i64, u32)], columns: &FileOrderColumns) -> (Vec<u32>, usize, Vec<Duplicate>) {
-    let mut order = Vec::with_capacity(keyed.len());
-    let mut dropped: Vec<(u32, u32)> = Vec::new(); // (dropped row, kept row)
+/// Moves the dated rows to the front (the undated ones keep their file order behind them) and
+/// returns how many are dated.
+fn partition_dated(rows: &mut [Row]) -> usize {
+    let undated: Vec<Row> = rows.iter().filter(|r| r.ts_ms == UNDATED).copied().collect();
+    if undated.is_empty() {
+        return rows.len();
+    }
+    let mut n_dated = 0;
+    for i in 0..rows.len() {
+        if rows[i].ts_ms != UNDATED {
+            rows[n_dated] = rows[i];
+            n_dated += 1;
+        }
+    }
+    rows[n_dated..].copy_from_slice(&undated);
+    n_dated
+}
+
+/// The dated rows in time order without exact duplicates, the number of undated articles kept,
+/// and the duplicates in file order. `rows[..n_dated]` is sorted by (instant, file order), so
+/// copies of one article are neighbours and the first of them is the earliest in the file;
+/// `rows[n_dated..]` are the undated rows in file order.
+fn drop_duplicates(rows: &[Row], n_dated: usize, file: &FileOrder) -> (Vec<Row>, usize, Vec<Duplicate>) {
+    let mut order: Vec<Row> = Vec::with_capacity(n_dated);
+    let mut dropped: Vec<(u32, u32, u32)> = Vec::new(); // (dropped index, its line, kept line)
     let mut start = 0;
-    while start < keyed.len() {
-        let ts = keyed[start].0;
-        let end = start + keyed[start..].iter().take_while(|k| k.0 == ts).count();
-        let run = keyed[start..end].iter().map(|&(_, row)| row);
-        if end - start <= 16 {
+    while start < n_dated {
+        let ts = rows[start].ts_ms;
+        let end = start + rows[start..n_dated].iter().take_while(|r| r.ts_ms == ts).count();
+        let run = &rows[start..end];
+        if run.len() == 1 {
+            order.push(run[0]);
+        } else if run.len() <= 16 {
             let first = order.len();
             for row in run {
-                let title = columns.titles.get(row as usize);
-                match order[first..].iter().find(|&&kept| columns.titles.get(kept as usize) == title) {
-                    Some(&kept) => dropped.push((row, kept)),
-                    None => order.push(row),
+                let title = file.title(row);
+                match order[first..].iter().find(|kept| file.title(kept) == title) {
+                    Some(kept) => dropped.push((row.index, row.line, kept.line)),
+                    None => order.push(*row),
                 }
             }
         } else {
-            keep_first_by_title(run, columns, &mut order, &mut dropped);
+            keep_first_by_title(run, file, &mut order, &mut dropped);
         }
         start = end;
     }
-    let n_before = order.len();
-    let undated = (0..columns.ts_ms.len()).filter(|&i| columns.ts_ms[i] == UNDATED);
     let mut undated_kept = Vec::new();
-    keep_first_by_title(
-        undated.map(|i| u32::try_from(i).unwrap_or(u32::MAX)),
-        columns,
-        &mut undated_kept,
-        &mut dropped,
-    );
-    debug_assert_eq!(order.len(), n_before);
+    keep_first_by_title(&rows[n_dated..], file, &mut undated_kept, &mut dropped);
     dropped.sort_unstable();
-    let line = |row: u32| LineNo::new(columns.lines[row as usize] as usize);
+    let line = |line: u32| LineNo::new(line as usize);
     let duplicates =
-        dropped.into_iter().map(|(row, kept)| Duplicate { line: line(row), first_line: line(kept) }).collect();
+        dropped.into_iter().map(|(_, at, kept)| Duplicate { line: line(at), first_line: line(kept) }).collect();
     (order, undated_kept.len(), duplicates)
 }
 
-/// Pushes onto `kept` each row of `rows` whose title was not seen before among them, and onto
-/// `dropped` the others with the row they copy.
-fn keep_first_by_title(
-    rows: impl Iterator<Item = u32>,
-    columns: &FileOrderColumns,
-    kept: &mut Vec<u32>,
-    dropped: &mut Vec<(u32, u32)>,
-) {
+/// Pushes onto `kept` each of `rows` whose title was not seen before among them, and onto
+/// `dropped` the others with the line of the row they copy.
+fn keep_first_by_title(rows: &[Row], file: &FileOrder, kept: &mut Vec<Row>, dropped: &mut Vec<(u32, u32, u32)>) {
     let mut first_by_title: FxHashMap<&str, u32> = FxHashMap::default();
     for row in rows {
-        match first_by_title.entry(columns.titles.get(row as usize)) {
-            std::collections::hash_map::Entry::Occupied(first) => dropped.push((row, *first.get())),
+        match first_by_title.entry(file.title(row)) {
+            std::collections::hash_map::Entry::Occupied(first) => dropped.push((row.index, row.line, *first.get())),
             std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(row);
-                kept.push(row);
+                slot.insert(row.line);
+                kept.push(*row);
             }
         }
     }
@@ -222,10 +247,10 @@ fn keep_first_by_title(
 
 /// Phase 2: rows copied into time order and tokenized, a bounded number per step.
 pub struct StoreIndexer {
-    columns: FileOrderColumns,
-    /// File-order row of each time-order row.
-    order: Vec<u32>,
-    /// Time-order rows done so far.
+    file: FileOrder,
+    /// The kept dated rows in time order.
+    order: Vec<Row>,
+    /// Rows done so far.
     next: usize,
     store: Store,
     scratch: String,
@@ -235,17 +260,17 @@ impl StoreIndexer {
     /// Indexes up to `budget` more rows; true when every row is in.
     pub fn step(&mut self, budget: usize) -> bool {
         let stop = self.next.saturating_add(budget).min(self.order.len());
-        let (file, store) = (&self.columns, &mut self.store);
-        for &index in &self.order[self.next..stop] {
-            let i = index as usize;
-            store.ts_ms.push(file.ts_ms[i]);
-            store.has_time.push(file.has_time[i]);
-            store.views.push(file.views[i]);
-            store.category.push(file.category[i]);
-            store.urls.push(file.urls.get(i));
-            store.bodies.push(file.bodies.get(i));
-            store.lines.push(file.lines[i]);
-            let title = file.titles.get(i);
+        let (file, store) = (&self.file, &mut self.store);
+        let (has_urls, has_bodies) = (file.urls.has_text(), file.bodies.has_text());
+        for row in &self.order[self.next..stop] {
+            store.ts_ms.push(row.ts_ms);
+            store.has_time.push(row.has_time);
+            store.views.push(row.views);
+            store.category.push(row.category);
+            store.lines.push(row.line);
+            store.urls.push(if has_urls { file.urls.get(row.index as usize) } else { "" });
+            store.bodies.push(if has_bodies { file.bodies.get(row.index as usize) } else { "" });
+            let title = file.title(row);
             store.titles.push(title);
             let (tokens, vocab) = (&mut store.tokens, &mut store.vocab);
             match store.tokenizer {
@@ -271,7 +296,8 @@ impl StoreIndexer {
     /// The store, with postings and calendar keys (indexes any rows left first).
     pub fn finish(mut self) -> Store {
         while !self.step(usize::MAX) {}
-        drop(self.columns);
+        drop(self.file);
+        drop(self.order);
         let mut store = self.store;
         store.finish_vocab();
         store.keys = TimeKeys::compute(&store.ts_ms, &store.has_time, store.keys.offset);

@@ -25,6 +25,11 @@ impl TextColumn {
         &self.buffer[start..self.ends[index] as usize]
     }
 
+    /// True when some string is not empty.
+    pub fn has_text(&self) -> bool {
+        !self.buffer.is_empty()
+    }
+
     /// Number of strings.
     pub fn len(&self) -> usize {
         self.ends.len()

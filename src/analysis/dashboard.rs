@@ -72,11 +72,13 @@ pub struct DashboardData {
 
 /// Computes every panel for `filter` and `settings`.
 pub fn compute(store: &Store, filter: &Filter, user_topics: &[UserTopic], settings: &ViewSettings) -> DashboardData {
-    let selection = filter.select(store, user_topics);
-    let without_dates = filter.select_except(store, user_topics, Some(FilterPart::Dates));
+    // Topic and query lookups once; the cross-filtered selections are combined from them.
+    let parts = filter.evaluate(store, user_topics);
+    let selection = parts.select_except(store, None);
+    let without_dates = parts.select_without(store, FilterPart::Dates, &selection);
     let width = settings.bucket_width.unwrap_or_else(|| BucketWidth::for_span_days(span_days(store, &selection)));
-    let without_topics = filter.select_except(store, user_topics, Some(FilterPart::Topics));
-    let without_views = filter.select_except(store, user_topics, Some(FilterPart::Views));
+    let without_topics = parts.select_without(store, FilterPart::Topics, &selection);
+    let without_views = parts.select_without(store, FilterPart::Views, &selection);
     let series = topic_series(store, &selection, &settings.chosen_topics, user_topics, width);
     let selected_rows: Vec<u32> =
         if settings.chosen_topics.is_empty() { Vec::new() } else { selection.iter().collect() };

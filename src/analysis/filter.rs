@@ -107,47 +107,34 @@ impl Filter {
         self.select_except(store, user_topics, None)
     }
 
-    /// The selection of every part except `except`.
+    /// The selection with every part but `except` (see the module contract).
     pub fn select_except(&self, store: &Store, user_topics: &[UserTopic], except: Option<FilterPart>) -> Selection {
-        let uses = |part: FilterPart| except != Some(part);
-        let mut selection = if uses(FilterPart::Dates) {
-            let from = self.from_ms.map_or(0, |t| store.row_at(t));
-            let to = self.to_ms.map_or(u32::try_from(store.len()).unwrap_or(u32::MAX), |t| store.row_at(t));
-            Selection::Range(from..to.max(from))
-        } else {
-            Selection::all(store.len())
-        };
-        if uses(FilterPart::Topics) {
-            if !self.any_topics.is_empty() {
-                let lists: Vec<Vec<u32>> = self.any_topics.iter().map(|t| topic_rows(store, t, user_topics)).collect();
-                selection = selection.intersect_sorted(&union(&lists.iter().map(Vec::as_slice).collect::<Vec<_>>()));
-            }
-            for topic in &self.all_topics {
-                selection = selection.intersect_sorted(&topic_rows(store, topic, user_topics));
-            }
-        }
-        if uses(FilterPart::Query) {
-            for term in parse_query(&self.query) {
-                selection = selection.intersect_sorted(&self.term_matches(store, &term));
-            }
-        }
-        if uses(FilterPart::Categories) && !self.categories.is_empty() {
-            let codes: Vec<u32> = self
-                .categories
-                .iter()
-                .filter_map(|c| store.categories.binary_search(c).ok())
-                .filter_map(|c| u32::try_from(c).ok())
-                .collect();
-            selection = selection.retain(|row| codes.contains(&store.category[row as usize]));
-        }
-        if uses(FilterPart::Views) && (self.min_views.is_some() || self.max_views.is_some()) {
-            let (min, max) = (self.min_views.unwrap_or(0), self.max_views.unwrap_or(NO_VIEWS - 1));
-            selection = selection.retain(|row| {
-                let views = store.views[row as usize];
-                views != NO_VIEWS && (min..=max).contains(&views)
-            });
-        }
-        selection
+        self.evaluate(store, user_topics).select_except(store, except)
+    }
+
+    /// Evaluates the parts that look rows up (topics, text query) once, so the selection and
+    /// every "all parts but one" selection can be combined from them cheaply.
+    pub fn evaluate<'f>(&'f self, store: &Store, user_topics: &[UserTopic]) -> EvaluatedFilter<'f> {
+        let topic_rows_of = |topic: &TopicRef| topic_rows(store, topic, user_topics);
+        let any = (!self.any_topics.is_empty()).then(|| {
+            let lists: Vec<Vec<u32>> = self.any_topics.iter().map(topic_rows_of).collect();
+            union(&lists.iter().map(Vec::as_slice).collect::<Vec<_>>())
+        });
+        let topics = self.all_topics.iter().fold(any, |rows, topic| {
+            let these = topic_rows_of(topic);
+            Some(match rows {
+                Some(rows) => intersect(&rows, &these),
+                None => these,
+            })
+        });
+        let query = parse_query(&self.query).iter().fold(None, |rows: Option<Vec<u32>>, term| {
+            let these = self.term_matches(store, term);
+            Some(match rows {
+                Some(rows) => intersect(&rows, &these),
+                None => these,
+            })
+        });
+        EvaluatedFilter { filter: self, topics, query }
     }
 
     fn term_matches(&self, store: &Store, term: &QueryTerm) -> Vec<u32> {
@@ -178,5 +165,70 @@ pub fn intersect_selection(selection: &Selection, rows: &[u32]) -> Selection {
     match selection {
         Selection::Range(_) => selection.intersect_sorted(rows),
         Selection::Rows(list) => Selection::Rows(intersect(list, rows)),
+    }
+}
+
+/// A filter with its topic and query parts looked up (`Filter::evaluate`).
+#[derive(Clone, Debug)]
+pub struct EvaluatedFilter<'f> {
+    filter: &'f Filter,
+    /// Rows with the topics (any of `any_topics` and all of `all_topics`), if there are topics.
+    topics: Option<Vec<u32>>,
+    /// Rows matching every query term, if there is a query.
+    query: Option<Vec<u32>>,
+}
+
+impl EvaluatedFilter<'_> {
+    /// True when the filter has `part`, so leaving it out changes the selection.
+    pub fn has(&self, part: FilterPart) -> bool {
+        let f = self.filter;
+        match part {
+            FilterPart::Topics => self.topics.is_some(),
+            FilterPart::Dates => f.from_ms.is_some() || f.to_ms.is_some(),
+            FilterPart::Query => self.query.is_some(),
+            FilterPart::Views => f.min_views.is_some() || f.max_views.is_some(),
+            FilterPart::Categories => !f.categories.is_empty(),
+        }
+    }
+
+    /// The selection with every part but `except`.
+    pub fn select_except(&self, store: &Store, except: Option<FilterPart>) -> Selection {
+        let f = self.filter;
+        let uses = |part: FilterPart| except != Some(part);
+        let mut selection = if uses(FilterPart::Dates) {
+            let from = f.from_ms.map_or(0, |t| store.row_at(t));
+            let to = f.to_ms.map_or(u32::try_from(store.len()).unwrap_or(u32::MAX), |t| store.row_at(t));
+            Selection::Range(from..to.max(from))
+        } else {
+            Selection::all(store.len())
+        };
+        for (part, rows) in [(FilterPart::Topics, &self.topics), (FilterPart::Query, &self.query)] {
+            if let Some(rows) = rows.as_ref().filter(|_| uses(part)) {
+                selection = selection.intersect_sorted(rows);
+            }
+        }
+        if uses(FilterPart::Categories) && !f.categories.is_empty() {
+            let codes: Vec<u32> = f
+                .categories
+                .iter()
+                .filter_map(|c| store.categories.binary_search(c).ok())
+                .filter_map(|c| u32::try_from(c).ok())
+                .collect();
+            selection = selection.retain(|row| codes.contains(&store.category[row as usize]));
+        }
+        if uses(FilterPart::Views) && (f.min_views.is_some() || f.max_views.is_some()) {
+            let (min, max) = (f.min_views.unwrap_or(0), f.max_views.unwrap_or(NO_VIEWS - 1));
+            selection = selection.retain(|row| {
+                let views = store.views[row as usize];
+                views != NO_VIEWS && (min..=max).contains(&views)
+            });
+        }
+        selection
+    }
+
+    /// `select_except(Some(part))`, or a copy of `selection` (the full selection) when the
+    /// filter does not have `part`.
+    pub fn select_without(&self, store: &Store, part: FilterPart, selection: &Selection) -> Selection {
+        if self.has(part) { self.select_except(store, Some(part)) } else { selection.clone() }
     }
 }

@@ -131,6 +131,14 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
         "{}",
         json!({"op": "g_dashboard_update", "median_ms": round3(ms), "selected": data.selection.len(), "tokenizer": tokenizer_name, "what": "keyword filter + date range: every panel's aggregation"})
     )?;
+    // The browser benchmark's widest search: a quoted common word (about a fifth of the rows).
+    let search = Filter { query: "\"the\"".to_owned(), ..Filter::default() };
+    let (ms, data) = time(runs, || compute(&store, &search, &[], &ViewSettings::default()));
+    writeln!(
+        out,
+        "{}",
+        json!({"op": "g_dashboard_search", "median_ms": round3(ms), "selected": data.selection.len(), "tokenizer": tokenizer_name, "what": "text search \"the\": every panel's aggregation"})
+    )?;
     Ok(())
 }
 

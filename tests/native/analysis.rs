@@ -154,6 +154,22 @@ fn filters_combine_and_cross_filter() {
     assert_eq!(select(&filter), ["Central bank holds rates"]);
     assert_eq!(filter.select_except(&store, &[], Some(FilterPart::Topics)).len(), 3);
     assert_eq!(filter.select_except(&store, &[], Some(FilterPart::Views)).len(), 2);
+    // Evaluated once, the parts combine into the same selections; a part the filter lacks
+    // leaves the selection as it is.
+    filter.query = "bank".into();
+    let parts = filter.evaluate(&store, &[]);
+    let full = parts.select_except(&store, None);
+    assert_eq!(full, filter.select(&store, &[]));
+    for part in [FilterPart::Topics, FilterPart::Dates, FilterPart::Query, FilterPart::Views, FilterPart::Categories] {
+        assert_eq!(
+            parts.select_without(&store, part, &full),
+            filter.select_except(&store, &[], Some(part)),
+            "{part:?}"
+        );
+    }
+    assert!(parts.has(FilterPart::Query) && parts.has(FilterPart::Topics) && !parts.has(FilterPart::Dates));
+    assert_eq!(parts.select_except(&store, Some(FilterPart::Query)).len(), 1);
+    filter.query.clear();
     filter.toggle_topic(business);
     assert!(filter.any_topics.is_empty());
     let dated = Filter { from_ms: Some(1_709_337_600_000), to_ms: Some(1_709_424_000_000), ..Filter::default() };

@@ -3,8 +3,9 @@
 
 use super::bursts::{Burst, BurstRule, find_bursts};
 use super::filter::{Filter, FilterPart};
-use super::frequency::{Measure, TopicStat, topic_frequency};
-use super::rising::{RisingRule, RisingTopic, rising_topics};
+use super::frequency::{Measure, TopicStat, topic_frequency_given};
+use super::keywords::article_counts_per_token;
+use super::rising::{RisingRule, RisingTopic, rising_topics_given};
 use super::selection::Selection;
 use super::series::{TopicSeries, topic_series, volume_series};
 use super::store::Store;
@@ -86,6 +87,10 @@ pub fn compute(store: &Store, filter: &Filter, user_topics: &[UserTopic], settin
         .iter()
         .map(|s| find_bursts(store, s, &selected_rows, user_topics, width, BurstRule::default()))
         .collect();
+    // Articles per keyword over the selection, shared by the topic chart (when no topic filter
+    // makes its selection differ) and the rising topics.
+    let keyword_counts = (settings.topic_kind == TopicKind::Keyword && !parts.has(FilterPart::Topics))
+        .then(|| article_counts_per_token(store, &selection));
     let timing = timing_grid(store, &selection);
     // A slot must hold at least half an average cell's articles (and 5), so one viral story at
     // 3 a.m. does not win.
@@ -94,13 +99,14 @@ pub fn compute(store: &Store, filter: &Filter, user_topics: &[UserTopic], settin
     DashboardData {
         width,
         volume: volume_series(store, &without_dates, width),
-        topics: topic_frequency(
+        topics: topic_frequency_given(
             store,
             &without_topics,
             settings.topic_kind,
             user_topics,
             settings.n_topics,
             settings.measure,
+            keyword_counts.as_deref(),
         ),
         series,
         bursts,
@@ -108,7 +114,7 @@ pub fn compute(store: &Store, filter: &Filter, user_topics: &[UserTopic], settin
         top_rows: top_headlines(store, &selection, settings.n_headlines),
         timing,
         best_slot: best,
-        rising: rising_topics(store, &selection, RisingRule::default(), 10),
+        rising: rising_topics_given(store, &selection, RisingRule::default(), 10, keyword_counts.as_deref()),
         selection,
     }
 }

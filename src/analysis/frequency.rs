@@ -1,7 +1,7 @@
 //! Topic frequency over a selection: the top topics of one kind, with articles, shares, views.
 
 use super::keywords::article_counts_per_token;
-use super::selection::Selection;
+use super::selection::{Selection, Sieve};
 use super::stats::median;
 use super::store::{NO_CATEGORY, NO_VIEWS, Store};
 use super::topic_rows::topic_rows;
@@ -72,15 +72,30 @@ pub fn topic_frequency(
     n: usize,
     measure: Measure,
 ) -> Vec<TopicStat> {
+    topic_frequency_given(store, selection, kind, user_topics, n, measure, None)
+}
+
+/// `topic_frequency`, with the articles per keyword over `selection` already counted
+/// (`keywords::article_counts_per_token`) when `keyword_counts` is given.
+pub fn topic_frequency_given(
+    store: &Store,
+    selection: &Selection,
+    kind: TopicKind,
+    user_topics: &[UserTopic],
+    n: usize,
+    measure: Measure,
+    keyword_counts: Option<&[u32]>,
+) -> Vec<TopicStat> {
     let pool = if matches!(measure, Measure::Articles | Measure::ShareOfArticles) { n } else { VIEW_RANK_POOL.max(n) };
-    let candidates = candidates_by_articles(store, selection, kind, user_topics, pool);
+    let candidates = candidates_by_articles(store, selection, kind, user_topics, pool, keyword_counts);
+    let sieve = selection.sieve(store.len());
     let total_views: u64 = match selection {
         Selection::Range(range) => store.views_in_range(range.clone()),
         Selection::Rows(rows) => rows.iter().filter_map(|&r| store.views_of(r)).map(u64::from).sum(),
     };
     let mut stats: Vec<TopicStat> = candidates
         .into_iter()
-        .map(|(topic, label)| stat_of(store, selection, topic, label, user_topics, total_views))
+        .map(|(topic, label)| stat_of(store, selection, &sieve, topic, label, user_topics, total_views))
         .filter(|s| s.n_articles > 0 && (measure != Measure::MedianViews || s.n_articles >= MIN_ARTICLES_FOR_MEDIAN))
         .collect();
     stats.sort_by(|a, b| b.value(measure).total_cmp(&a.value(measure)).then_with(|| a.label.cmp(&b.label)));
@@ -91,16 +106,13 @@ pub fn topic_frequency(
 fn stat_of(
     store: &Store,
     selection: &Selection,
+    sieve: &Sieve<'_>,
     topic: TopicRef,
     label: String,
     user_topics: &[UserTopic],
     total_views: u64,
 ) -> TopicStat {
-    let rows = selection.intersect_sorted(&topic_rows(store, &topic, user_topics));
-    let rows: Vec<u32> = match rows {
-        Selection::Rows(rows) => rows,
-        Selection::Range(range) => range.collect(),
-    };
+    let rows = sieve.pick(&topic_rows(store, &topic, user_topics));
     let mut views: Vec<u32> = rows.iter().map(|&r| store.views[r as usize]).filter(|&v| v != NO_VIEWS).collect();
     let topic_views: u64 = views.iter().map(|&v| u64::from(v)).sum();
     let n_articles = u32::try_from(rows.len()).unwrap_or(u32::MAX);
@@ -124,11 +136,19 @@ fn candidates_by_articles(
     kind: TopicKind,
     user_topics: &[UserTopic],
     pool: usize,
+    keyword_counts: Option<&[u32]>,
 ) -> Vec<(TopicRef, String)> {
     let ranked: Vec<(u32, String)> = match kind {
         TopicKind::Keyword => {
-            let counts = article_counts_per_token(store, selection);
-            super::keywords::top_of_counts(store, &counts, pool)
+            let counted;
+            let counts = match keyword_counts {
+                Some(counts) => counts,
+                None => {
+                    counted = article_counts_per_token(store, selection);
+                    &counted
+                }
+            };
+            super::keywords::top_of_counts(store, counts, pool)
                 .into_iter()
                 .map(|k| (k.n_articles, store.vocab.text(k.token).to_owned()))
                 .collect()

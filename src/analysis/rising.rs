@@ -62,6 +62,19 @@ pub fn rising_topics(
     rule: RisingRule,
     n: usize,
 ) -> (Vec<RisingTopic>, Vec<RisingTopic>) {
+    rising_topics_given(store, selection, rule, n, None)
+}
+
+/// `rising_topics`, with the articles per keyword over all of `selection` already counted
+/// (`keywords::article_counts_per_token`) when `selection_counts` is given: then only the
+/// window (usually a small part) is counted, and the baseline is the difference.
+pub fn rising_topics_given(
+    store: &Store,
+    selection: &Selection,
+    rule: RisingRule,
+    n: usize,
+    selection_counts: Option<&[u32]>,
+) -> (Vec<RisingTopic>, Vec<RisingTopic>) {
     let Some(last_row) = selection.last() else { return (Vec::new(), Vec::new()) };
     let window_start = store.ts_ms[last_row as usize] - i64::from(rule.window_days) * DAY_MS;
     let split = store.row_at(window_start + 1);
@@ -71,7 +84,10 @@ pub fn rising_topics(
         return (Vec::new(), Vec::new());
     }
     let in_window = article_counts_per_token(store, &window);
-    let in_baseline = article_counts_per_token(store, &baseline);
+    let in_baseline: Vec<u32> = match selection_counts {
+        Some(total) => total.iter().zip(&in_window).map(|(&all, &recent)| all - recent).collect(),
+        None => article_counts_per_token(store, &baseline),
+    };
     let total = |counts: &[u32]| {
         counts.iter().enumerate().filter(|(t, _)| !store.vocab.is_stop[*t]).map(|(_, &c)| f64::from(c)).sum::<f64>()
     };

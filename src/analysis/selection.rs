@@ -55,6 +55,15 @@ impl Selection {
         }
     }
 
+    /// This selection prepared for many `pick`s in a store of `n_rows`.
+    pub fn sieve(&self, n_rows: usize) -> Sieve<'_> {
+        match self {
+            Selection::Range(range) => Sieve::Range(range.clone()),
+            Selection::Rows(rows) if rows.len() < 4096 => Sieve::Rows(rows),
+            Selection::Rows(rows) => Sieve::Bits(rows, RowBits::of(self, n_rows)),
+        }
+    }
+
     /// The rows that are also in `sorted_rows` (sorted ascending).
     pub fn intersect_sorted(&self, sorted_rows: &[u32]) -> Selection {
         match self {
@@ -83,6 +92,73 @@ impl Selection {
     /// The rows for which `keep(row)` holds.
     pub fn retain(&self, mut keep: impl FnMut(u32) -> bool) -> Selection {
         Selection::Rows(self.iter().filter(|&r| keep(r)).collect())
+    }
+}
+
+/// A selection as one bit per store row: testing a row costs one load, so intersecting many
+/// long lists (each topic's postings) with one large selection is linear in the lists alone.
+#[derive(Clone, Debug)]
+pub struct RowBits {
+    words: Vec<u64>,
+    selection_len: usize,
+}
+
+impl RowBits {
+    /// The bits of `selection` in a store of `n_rows`.
+    pub fn of(selection: &Selection, n_rows: usize) -> RowBits {
+        let mut words = vec![0u64; n_rows.div_ceil(64)];
+        for row in selection.iter() {
+            words[(row / 64) as usize] |= 1 << (row % 64);
+        }
+        RowBits { words, selection_len: selection.len() }
+    }
+
+    /// True when `row` is selected.
+    pub fn contains(&self, row: u32) -> bool {
+        self.words.get((row / 64) as usize).is_some_and(|w| w & (1 << (row % 64)) != 0)
+    }
+
+    /// The rows of `sorted_rows` that are selected, in order.
+    pub fn filter(&self, sorted_rows: &[u32]) -> Vec<u32> {
+        sorted_rows.iter().copied().filter(|&r| self.contains(r)).collect()
+    }
+
+    /// Rows selected.
+    pub fn len(&self) -> usize {
+        self.selection_len
+    }
+
+    /// True when nothing is selected.
+    pub fn is_empty(&self) -> bool {
+        self.selection_len == 0
+    }
+}
+
+/// A selection prepared for many intersections with sorted row lists (`Selection::sieve`).
+#[derive(Clone, Debug)]
+pub enum Sieve<'a> {
+    /// A range: a list is cut with two binary searches.
+    Range(Range<u32>),
+    /// A short list: merged or galloped.
+    Rows(&'a [u32]),
+    /// A long list, also as bits: a list is filtered bit by bit, unless it is much longer than
+    /// the selection (then galloping through it is cheaper).
+    Bits(&'a [u32], RowBits),
+}
+
+impl Sieve<'_> {
+    /// The rows of `sorted_rows` in the selection.
+    pub fn pick(&self, sorted_rows: &[u32]) -> Vec<u32> {
+        match self {
+            Sieve::Range(range) => {
+                let lo = sorted_rows.partition_point(|&r| r < range.start);
+                let hi = sorted_rows.partition_point(|&r| r < range.end);
+                sorted_rows[lo..hi].to_vec()
+            }
+            Sieve::Rows(rows) => intersect(rows, sorted_rows),
+            Sieve::Bits(rows, _) if rows.len() * 16 < sorted_rows.len() => intersect(rows, sorted_rows),
+            Sieve::Bits(_, bits) => bits.filter(sorted_rows),
+        }
     }
 }
 
@@ -172,6 +248,27 @@ pub fn difference(a: &[u32], b: &[u32]) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_sieve_picks_what_intersect_picks() {
+        let long: Vec<u32> = (0..20_000).filter(|r| r % 3 == 0).collect();
+        let postings: Vec<u32> = (0..30_000).filter(|r| r % 5 == 0).collect();
+        let few = [15u32, 16, 45, 29_995];
+        for selection in [Selection::Rows(long.clone()), Selection::Rows(vec![3, 15, 30]), Selection::Range(10..100)] {
+            let sieve = selection.sieve(30_000);
+            for list in [&postings[..], &few[..], &[][..]] {
+                let expected: Vec<u32> = match selection.intersect_sorted(list) {
+                    Selection::Rows(rows) => rows,
+                    Selection::Range(range) => range.collect(),
+                };
+                assert_eq!(sieve.pick(list), expected);
+            }
+        }
+        assert!(matches!(Selection::Rows(long).sieve(30_000), Sieve::Bits(..)));
+        let bits = RowBits::of(&Selection::Rows(vec![0, 63, 64, 29_999]), 30_000);
+        assert!(bits.contains(63) && bits.contains(64) && !bits.contains(65) && !bits.contains(40_000));
+        assert_eq!(bits.len(), 4);
+    }
 
     #[test]
     fn set_operations_on_sorted_rows() {

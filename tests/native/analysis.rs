@@ -217,3 +217,29 @@ fn topic_series_fill_gaps_and_give_shares() {
     let got: Vec<(i64, u32, f64)> = series[0].points.iter().map(|p| (p.bucket, p.n_articles, p.share)).collect();
     assert_eq!(got, [(19783, 2, 1.0), (19784, 1, 0.5), (19785, 0, 0.0)]);
 }
+
+/// Counting keywords once for the topic chart and the rising list changes no number.
+#[test]
+fn shared_keyword_counts_give_the_same_topics_and_rising_lists() {
+    use headline_trends::analysis::frequency::topic_frequency_given;
+    use headline_trends::analysis::rising::{RisingRule, rising_topics, rising_topics_given};
+    let bytes = std::fs::read(crate::support::root().join("public/demo-scrape.txt")).unwrap();
+    let options =
+        ParseOptions { reference_time: Some(headline_trends::demo::reference_time()), ..ParseOptions::default() };
+    let store = Store::build(parse(&bytes, &options).unwrap().dataset, TokenizerKind::Rich, options.site_offset);
+    for query in ["", "minister", "\"the\"", "a"] {
+        let filter = Filter { query: query.into(), ..Filter::default() };
+        let selection = filter.select(&store, &[]);
+        let counts = keywords::article_counts_per_token(&store, &selection);
+        let rule = RisingRule::default();
+        assert_eq!(
+            rising_topics_given(&store, &selection, rule, 10, Some(&counts)),
+            rising_topics(&store, &selection, rule, 10),
+            "{query}"
+        );
+        for measure in [Measure::Articles, Measure::MedianViews] {
+            let shared = topic_frequency_given(&store, &selection, TopicKind::Keyword, &[], 20, measure, Some(&counts));
+            assert_eq!(shared, topic_frequency(&store, &selection, TopicKind::Keyword, &[], 20, measure), "{query}");
+        }
+    }
+}

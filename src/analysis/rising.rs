@@ -93,7 +93,7 @@ pub fn rising_topics_given(
     };
     let (n_total, m_total) = (total(&in_window), total(&in_baseline));
     let alpha0 = rule.prior_scale * (n_total + m_total);
-    let mut scored: Vec<(u32, f64, f64)> = (0..store.vocab.len())
+    let scored: Vec<(u32, f64, f64)> = (0..store.vocab.len())
         .filter(|&t| !store.vocab.is_stop[t] && in_window[t] + in_baseline[t] >= rule.min_articles)
         .map(|t| {
             let (y, b) = (f64::from(in_window[t]), f64::from(in_baseline[t]));
@@ -102,7 +102,18 @@ pub fn rising_topics_given(
         })
         .collect();
     let by_text = |a: u32, b: u32| store.vocab.text(a).cmp(store.vocab.text(b));
-    scored.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| by_text(a.0, b.0)));
+    // Rank order: z descending, ties by text. Only the n best of each end are wanted, so they
+    // are picked first and only they are sorted.
+    let rank = |a: &(u32, f64, f64), b: &(u32, f64, f64)| b.2.total_cmp(&a.2).then_with(|| by_text(a.0, b.0));
+    let ends = |mut candidates: Vec<(u32, f64, f64)>, order: &dyn Fn(&_, &_) -> std::cmp::Ordering| {
+        if candidates.len() > n && n > 0 {
+            candidates.select_nth_unstable_by(n - 1, order);
+            candidates.truncate(n);
+        }
+        candidates.sort_by(order);
+        candidates.truncate(n);
+        candidates
+    };
     let describe = |&(t, delta, z): &(u32, f64, f64)| RisingTopic {
         keyword: store.vocab.text(t).to_owned(),
         delta,
@@ -111,8 +122,9 @@ pub fn rising_topics_given(
         n_baseline: in_baseline[t as usize],
         sparkline: sparkline(store, selection, t, window_start, rule.window_days),
     };
-    let rising: Vec<RisingTopic> = scored.iter().filter(|s| s.2 > 0.0).take(n).map(describe).collect();
-    let falling: Vec<RisingTopic> = scored.iter().rev().filter(|s| s.2 < 0.0).take(n).map(describe).collect();
+    let (up, down): (Vec<_>, Vec<_>) = scored.into_iter().filter(|s| s.2 != 0.0).partition(|s| s.2 > 0.0);
+    let rising: Vec<RisingTopic> = ends(up, &rank).iter().map(describe).collect();
+    let falling: Vec<RisingTopic> = ends(down, &|a, b| rank(b, a)).iter().map(describe).collect();
     (rising, falling)
 }
 

@@ -123,3 +123,26 @@ fn headline_text_in_svg_is_escaped() {
     assert!(!svg.contains("<img"), "{svg}");
     assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt; &amp;"));
 }
+
+#[test]
+fn many_volume_bars_are_one_skyline() {
+    use headline_trends::analysis::volume::BucketWidth;
+    use headline_trends::chart::spec::{VolumeBar, VolumeSpec};
+    let bar = |day: u32| VolumeBar { start_day: f64::from(day), end_day: f64::from(day + 1), n_articles: 10 + day % 7 };
+    let spec = |n: u32| VolumeSpec {
+        title: "Publication volume".into(),
+        width: BucketWidth::Day,
+        bars: (19_000..19_000 + n).map(bar).collect(),
+        brush_days: None,
+    };
+    let count = |svg: &str, needle: &str| svg.matches(needle).count();
+    let many = render_svg(&spec(400), (900, 320), &Theme::LIGHT).unwrap();
+    assert_eq!(count(&many, "<polygon"), 1, "one outline for 400 bars");
+    let polygon = &many[many.find("<polygon").unwrap()..];
+    let points = &polygon[polygon.find("points=\"").unwrap() + 8..];
+    let n_points = points[..points.find('"').unwrap()].split_whitespace().count();
+    assert_eq!(n_points, 4 * 400, "four corners a bar");
+    let few = render_svg(&spec(60), (900, 320), &Theme::LIGHT).unwrap();
+    assert_eq!(count(&few, "<polygon"), 0);
+    assert!(count(&few, "<rect") >= 60, "separate bars with gaps when there are few");
+}

@@ -9,9 +9,9 @@ pub async fn text(client: &Client, css: &str) -> String {
     client.find(Locator::Css(css)).await.unwrap().text().await.unwrap()
 }
 
-/// Polls (up to 10 s) until the text of `css` satisfies `pred`, and returns it.
+/// Polls (up to 30 s) until the text of `css` satisfies `pred`, and returns it.
 pub async fn wait_for_text(client: &Client, css: &str, pred: impl Fn(&str) -> bool) -> String {
-    for _ in 0..200 {
+    for _ in 0..600 {
         if let Ok(element) = client.find(Locator::Css(css)).await
             && let Ok(t) = element.text().await
             && pred(&t)

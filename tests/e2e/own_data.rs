@@ -68,14 +68,15 @@ async fn bad_files_end_in_one_sentence_and_the_previous_dataset_stays() {
     let client = open_session(&driver, 1300, 1000).await;
     let demo = open_demo(&client, &server.base_url).await;
     let dir = temp_dir();
-    let mut huge_line = vec![b'x'; 6 * 1024 * 1024];
+    // The "200 MB single line": read through the file input like any other file.
+    let mut huge_line = vec![b'x'; 200 * 1024 * 1024];
     huge_line.push(b'\n');
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty.csv", Vec::new(), "The file is empty."),
         ("picture.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), "This file is a PNG image, not text."),
         ("sheet.xlsx", b"PK\x03\x04\x14\0\0\0xl/workbook.xml".to_vec(), "spreadsheet (.xlsx)"),
         ("header.csv", b"title,date\n".to_vec(), "The file has a header line but no records after it."),
-        ("one-line.txt", huge_line, "The format of this file is not one we recognise."),
+        ("one-line-200mb.txt", huge_line, "The format of this file is not one we recognise."),
     ];
     for (name, bytes, expected) in cases {
         let path = dir.join(name);

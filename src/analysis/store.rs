@@ -12,7 +12,7 @@ use super::store_builder::StoreBuilder;
 use super::text_column::TextColumn;
 use super::time_keys::TimeKeys;
 use super::tokenize::{for_each_plain_word, for_each_word};
-use super::vocab::{TokenId, Vocab};
+use super::vocab::Vocab;
 use crate::ingest::ArticleSink;
 use crate::model::Dataset;
 use chrono::FixedOffset;
@@ -137,12 +137,11 @@ impl Store {
             })
             .collect();
         let (tokens, ends) = (&self.tokens, &self.token_ends);
-        let stripped: Vec<TokenId> = tokens.iter().map(|t| t & !CLAUSE_BIT).collect();
-        let stripped_rows = (0..ends.len()).map(|row| {
+        let rows = (0..ends.len()).map(|row| {
             let start = if row == 0 { 0 } else { ends[row - 1] as usize };
-            &stripped[start..ends[row] as usize]
+            &tokens[start..ends[row] as usize]
         });
-        self.vocab.index_rows(stripped_rows);
+        self.vocab.index_rows(rows, !CLAUSE_BIT);
     }
 
     /// Frequent phrases, found on first use.

@@ -87,8 +87,9 @@ impl Vocab {
         &self.postings[start..self.postings_ends[id] as usize]
     }
 
-    /// Builds document frequencies and postings from per-row token lists (ids without flags).
-    pub fn index_rows<'a>(&mut self, rows: impl Iterator<Item = &'a [TokenId]> + Clone) {
+    /// Builds document frequencies and postings from per-row token lists, whose ids are
+    /// `token & id_mask` (the mask clears flag bits).
+    pub fn index_rows<'a>(&mut self, rows: impl Iterator<Item = &'a [TokenId]> + Clone, id_mask: u32) {
         let n_tokens = self.strings.len();
         let mut last_row = vec![u32::MAX; n_tokens];
         let mut doc_freq = vec![0u32; n_tokens];
@@ -96,7 +97,7 @@ impl Vocab {
         for (row, tokens) in rows.clone().enumerate() {
             let row = u32::try_from(row).unwrap_or(u32::MAX);
             for &token in tokens {
-                let t = token as usize;
+                let t = (token & id_mask) as usize;
                 occurrences[t] += 1;
                 if last_row[t] != row {
                     last_row[t] = row;
@@ -116,7 +117,7 @@ impl Vocab {
         for (row, tokens) in rows.enumerate() {
             let row = u32::try_from(row).unwrap_or(u32::MAX);
             for &token in tokens {
-                let t = token as usize;
+                let t = (token & id_mask) as usize;
                 if last_row[t] != row {
                     last_row[t] = row;
                     postings[cursor[t] as usize] = row;

@@ -217,7 +217,10 @@ fn normalise(raw: &str, is_shouted: &mut impl FnMut() -> bool, out: &mut String)
 /// The benchmark's plain tokenizer: ASCII lower case, split on `[^a-z0-9]`, tokens of length ≥ 2.
 pub fn for_each_plain_word(title: &str, mut on_token: impl FnMut(&str)) {
     let mut buffer = [0u8; 64];
-    for raw in title.split(|c: char| !c.is_ascii_alphanumeric()) {
+    // Splitting bytes is splitting chars here: a non-ASCII byte is never alphanumeric, and
+    // every piece starts and ends next to an ASCII byte, so it is valid UTF-8.
+    for raw in title.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
+        let Ok(raw) = std::str::from_utf8(raw) else { continue };
         if raw.len() < 2 {
             continue;
         }

@@ -5,19 +5,20 @@ use rustc_hash::FxHashMap;
 /// A token id. The top bit is never set (see `CLAUSE_BIT` in `store`).
 pub type TokenId = u32;
 
-/// A token of up to 23 bytes stored inline: hashing and comparing it touches no other memory
-/// (interning is the hottest loop of loading a file).
+/// A token of up to 15 bytes (nearly every word) stored inline as one 16-byte number: hashing
+/// and comparing it touches no other memory, and a table entry is 20 bytes, so more of the
+/// table stays in the CPU cache (interning is the hottest loop of loading a file).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-struct ShortKey([u8; 24]);
+struct ShortKey(u128);
 
 impl ShortKey {
     fn new(token: &str) -> Option<ShortKey> {
         let bytes = token.as_bytes();
-        (bytes.len() < 24).then(|| {
-            let mut key = [0u8; 24];
+        (bytes.len() < 16).then(|| {
+            let mut key = [0u8; 16];
             key[..bytes.len()].copy_from_slice(bytes);
-            key[23] = u8::try_from(bytes.len()).unwrap_or(0);
-            ShortKey(key)
+            key[15] = u8::try_from(bytes.len()).unwrap_or(0);
+            ShortKey(u128::from_le_bytes(key))
         })
     }
 }

@@ -14,6 +14,7 @@ pub mod frequency;
 pub mod grams;
 pub mod highlight;
 pub mod keywords;
+pub mod recent;
 pub mod rising;
 pub mod selection;
 pub mod series;

@@ -4,6 +4,7 @@
 
 use crate::analysis::Store;
 use crate::analysis::dashboard::{DashboardData, ViewSettings, compute};
+use crate::analysis::recent::{Lookup, RecentDashboards};
 use crate::analysis::topics::UserTopic;
 use crate::analysis::view_state::ViewState;
 use chrono::FixedOffset;
@@ -58,6 +59,8 @@ pub struct Dash {
     pub data: Memo<Shared<DashboardData>>,
     /// How long the last `data` computation took (shown as a data attribute).
     pub compute_ms: StoredValue<f64>,
+    /// Whether the last `data` came from the recent-views cache (shown as a data attribute).
+    pub reused: StoredValue<bool>,
     /// The drill-down, if any.
     pub drill: RwSignal<Option<Drill>>,
     /// The site's own offset (naive times were read in it).
@@ -87,6 +90,10 @@ impl Dash {
             all
         });
         let compute_ms = StoredValue::new(0.0);
+        let reused = StoredValue::new(false);
+        // Views seen recently (per store: a new dataset makes a new `Dash`), so going back to
+        // one is instant.
+        let recent = StoredValue::new(RecentDashboards::new(4));
         let data = Memo::new(move |_| {
             let view = view.get();
             let topics = user_topics.get();
@@ -99,9 +106,15 @@ impl Dash {
                 n_headlines: 20,
             };
             let started = super::browser::now_ms();
-            let data = store.with(|s| compute(s, &view.filter, &topics, &settings));
+            let looked_up =
+                store.with(|s| recent.try_update_value(|r| r.get_or_compute(s, &view.filter, &topics, &settings)));
+            let (data, lookup) = looked_up.unwrap_or_else(|| {
+                let data = store.with(|s| compute(s, &view.filter, &topics, &settings));
+                (Arc::new(data), Lookup::Computed)
+            });
             compute_ms.set_value(super::browser::now_ms() - started);
-            Shared(Arc::new(data))
+            reused.set_value(lookup == Lookup::Reused);
+            Shared(data)
         });
         let dash = Dash {
             store,
@@ -110,6 +123,7 @@ impl Dash {
             user_topics,
             data,
             compute_ms,
+            reused,
             drill: RwSignal::new(None),
             site_offset,
             viewport: RwSignal::new(0),

@@ -71,7 +71,7 @@ async fn browser_benchmark() {
                 await new Promise((r) => setTimeout(r, 0));
                 const count = document.querySelector("[data-testid='selection-count']");
                 const draws = [...document.querySelectorAll("canvas[data-draw-ms]")].map((c) => c.dataset.testid + "=" + c.dataset.drawMs);
-                times.push({ query: q, ms: performance.now() - t0, selected: count.textContent, compute_ms: count.dataset.computeMs, draws });
+                times.push({ query: q, ms: performance.now() - t0, selected: count.textContent, compute_ms: count.dataset.computeMs, reused: count.dataset.reused, draws });
                 await new Promise((r) => setTimeout(r, 100));
             }
             done(times);
@@ -81,7 +81,7 @@ async fn browser_benchmark() {
     for t in times.as_array().unwrap() {
         println!(
             "{}",
-            serde_json::json!({"op": "browser_filter_change_1m", "query": t["query"], "ms": t["ms"], "selected": t["selected"], "compute_ms": t["compute_ms"], "draw_ms": t["draws"]})
+            serde_json::json!({"op": "browser_filter_change_1m", "query": t["query"], "ms": t["ms"], "selected": t["selected"], "compute_ms": t["compute_ms"], "reused": t["reused"], "draw_ms": t["draws"]})
         );
     }
     client.close().await.unwrap();

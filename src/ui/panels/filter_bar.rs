@@ -82,6 +82,7 @@ pub fn FilterBar() -> impl IntoView {
                     class="selection-count"
                     data-testid="selection-count"
                     data-compute-ms=move || dash.data.with(|_| format!("{:.1}", dash.compute_ms.get_value()))
+                    data-reused=move || dash.data.with(|_| dash.reused.get_value().to_string())
                 >{count}</span>
                 " articles selected"
             </p>

@@ -9,6 +9,7 @@
 
 use super::keywords::article_counts_per_token;
 use super::selection::Selection;
+use super::stats::first_n_by;
 use super::store::Store;
 use super::time_keys::DAY_MS;
 use super::volume::counts_per_day;
@@ -105,15 +106,7 @@ pub fn rising_topics_given(
     // Rank order: z descending, ties by text. Only the n best of each end are wanted, so they
     // are picked first and only they are sorted.
     let rank = |a: &(u32, f64, f64), b: &(u32, f64, f64)| b.2.total_cmp(&a.2).then_with(|| by_text(a.0, b.0));
-    let ends = |mut candidates: Vec<(u32, f64, f64)>, order: &dyn Fn(&_, &_) -> std::cmp::Ordering| {
-        if candidates.len() > n && n > 0 {
-            candidates.select_nth_unstable_by(n - 1, order);
-            candidates.truncate(n);
-        }
-        candidates.sort_by(order);
-        candidates.truncate(n);
-        candidates
-    };
+
     let describe = |&(t, delta, z): &(u32, f64, f64)| RisingTopic {
         keyword: store.vocab.text(t).to_owned(),
         delta,
@@ -123,8 +116,8 @@ pub fn rising_topics_given(
         sparkline: sparkline(store, selection, t, window_start, rule.window_days),
     };
     let (up, down): (Vec<_>, Vec<_>) = scored.into_iter().filter(|s| s.2 != 0.0).partition(|s| s.2 > 0.0);
-    let rising: Vec<RisingTopic> = ends(up, &rank).iter().map(describe).collect();
-    let falling: Vec<RisingTopic> = ends(down, &|a, b| rank(b, a)).iter().map(describe).collect();
+    let rising: Vec<RisingTopic> = first_n_by(up, n, rank).iter().map(describe).collect();
+    let falling: Vec<RisingTopic> = first_n_by(down, n, |a, b| rank(b, a)).iter().map(describe).collect();
     (rising, falling)
 }
 

@@ -15,6 +15,20 @@ pub fn median(values: &mut [u32]) -> Option<f64> {
     Some((f64::from(lower) + f64::from(upper)) / 2.0)
 }
 
+/// The first `n` of `items` in `order`, sorted: the `n` are picked in linear time first, so
+/// only they are sorted. `order` must be a total order (break ties) for a deterministic result.
+pub fn first_n_by<T>(mut items: Vec<T>, n: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<T> {
+    if n == 0 {
+        return Vec::new();
+    }
+    if items.len() > n {
+        items.select_nth_unstable_by(n - 1, &order);
+        items.truncate(n);
+    }
+    items.sort_by(order);
+    items
+}
+
 /// Mean and population standard deviation; `None` if empty.
 pub fn mean_and_std(values: &[f64]) -> Option<(f64, f64)> {
     if values.is_empty() {
@@ -30,6 +44,16 @@ pub fn mean_and_std(values: &[f64]) -> Option<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_n_by_equals_sorting_everything() {
+        let items: Vec<u32> = (0..100).map(|i| (i * 37) % 101).collect();
+        let mut sorted = items.clone();
+        sorted.sort_unstable_by(|a, b| b.cmp(a));
+        for n in [0, 1, 5, 100, 200] {
+            assert_eq!(first_n_by(items.clone(), n, |a, b| b.cmp(a)), sorted[..n.min(100)]);
+        }
+    }
 
     #[test]
     fn medians_and_spread() {

@@ -1,6 +1,7 @@
 //! View-count distributions: log-binned histogram, top headlines, views by hour.
 
 use super::selection::Selection;
+use super::stats::first_n_by;
 use super::store::{NO_VIEWS, Store};
 
 /// `floor(log2(views + 1))`: bin 0 holds 0 views, bin 1 holds 1–2, bin 2 holds 3–6, …
@@ -36,15 +37,8 @@ pub fn top_headlines(store: &Store, selection: &Selection, n: usize) -> Vec<u32>
         };
         return store.rows_by_views().iter().copied().filter(|&r| contains(r)).take(n).collect();
     }
-    let mut rows: Vec<u32> = selection.iter().filter(|&r| store.views[r as usize] != NO_VIEWS).collect();
-    let order = |a: &u32, b: &u32| store.views[*b as usize].cmp(&store.views[*a as usize]).then(b.cmp(a));
-    if rows.len() > n && n > 0 {
-        rows.select_nth_unstable_by(n - 1, order);
-        rows.truncate(n);
-    }
-    rows.sort_by(order);
-    rows.truncate(n);
-    rows
+    let rows: Vec<u32> = selection.iter().filter(|&r| store.views[r as usize] != NO_VIEWS).collect();
+    first_n_by(rows, n, |a, b| store.views[*b as usize].cmp(&store.views[*a as usize]).then(b.cmp(a)))
 }
 
 /// Views by publication hour: for each hour 0–23, the articles with views and their median.

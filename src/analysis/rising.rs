@@ -106,7 +106,6 @@ pub fn rising_topics_given(
     // Rank order: z descending, ties by text. Only the n best of each end are wanted, so they
     // are picked first and only they are sorted.
     let rank = |a: &(u32, f64, f64), b: &(u32, f64, f64)| b.2.total_cmp(&a.2).then_with(|| by_text(a.0, b.0));
-
     let describe = |&(t, delta, z): &(u32, f64, f64)| RisingTopic {
         keyword: store.vocab.text(t).to_owned(),
         delta,

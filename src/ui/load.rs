@@ -85,9 +85,9 @@ impl Checksum {
 /// new task at once; `setTimeout(0)` would wait at least 4 ms from the fifth nested call on
 /// (80 yields for a million rows: a third of a second doing nothing).
 async fn yield_to_browser() {
+    let channel = web_sys::MessageChannel::new().ok();
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let posted = web_sys::MessageChannel::new().ok().is_some_and(|channel| {
-            // A port with a listener and a queued message stays alive until it is delivered.
+        let posted = channel.as_ref().is_some_and(|channel| {
             channel.port1().set_onmessage(Some(resolve.unchecked_ref()));
             channel.port2().post_message(&wasm_bindgen::JsValue::NULL).is_ok()
         });
@@ -96,6 +96,9 @@ async fn yield_to_browser() {
         }
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+    // Held until the message arrived: ports that nothing references may be collected together
+    // with the message in flight, and the load would never resume.
+    drop(channel);
 }
 
 /// Parses and indexes `bytes` in batches, reporting progress on `ticket`.

@@ -27,13 +27,6 @@ pub struct DedupeIndex {
 }
 
 impl DedupeIndex {
-    /// An index with room for `n` articles.
-    pub fn with_capacity(n: usize) -> DedupeIndex {
-        let mut first = FxHashMap::default();
-        first.reserve(n);
-        DedupeIndex { first, collided: FxHashMap::default() }
-    }
-
     /// The position of an earlier kept article with this title and time, where `is_same(i)`
     /// tells whether kept article `i` has them; otherwise records `position` as kept and
     /// returns `None`.

@@ -30,7 +30,13 @@ pub struct Word<'a> {
 }
 
 /// Calls `on_word` for each word of `title`, in order. `scratch` is reused between calls.
-pub fn for_each_word(title: &str, scratch: &mut String, mut on_word: impl FnMut(Word<'_>)) {
+pub fn for_each_word(title: &str, scratch: &mut String, on_word: impl FnMut(Word<'_>)) {
+    words(title, scratch, title.is_ascii(), on_word);
+}
+
+/// `for_each_word`, through the ASCII fast path or through Unicode word segmentation (the
+/// tests check that both give the same words on ASCII text).
+fn words(title: &str, scratch: &mut String, ascii_path: bool, mut on_word: impl FnMut(Word<'_>)) {
     // Whether the headline is shouted matters only for the rare all-capitals stopword, so it is
     // decided on first need.
     let mut shouting: Option<bool> = None;
@@ -45,7 +51,7 @@ pub fn for_each_word(title: &str, scratch: &mut String, mut on_word: impl FnMut(
             starts_clause = false;
         }
     };
-    if title.is_ascii() {
+    if ascii_path {
         let bytes = title.as_bytes();
         let mut i = 0;
         let mut gap_start = 0;
@@ -53,6 +59,10 @@ pub fn for_each_word(title: &str, scratch: &mut String, mut on_word: impl FnMut(
             if bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' {
                 let end = ascii_word_end(bytes, i);
                 let word = &title[i..end];
+                if !word.bytes().any(|b| b.is_ascii_alphanumeric()) {
+                    i = end; // underscores alone are not a word: they stay in the gap
+                    continue;
+                }
                 emit(word, ascii_gap_breaks(&bytes[gap_start..i]), scratch);
                 // The full stop of `U.S.` belongs to the acronym, not to the sentence.
                 let own_stop = bytes.get(end) == Some(&b'.') && is_dotted_acronym(word);
@@ -94,9 +104,9 @@ fn ascii_gap_breaks(gap: &[u8]) -> bool {
     gap.iter().any(|&b| !(b.is_ascii_whitespace() || b == 0x0b || matches!(b, b'-' | b'#' | b'@')))
 }
 
-/// End of an ASCII word starting at `start`: letters, digits and `_`, joined across a single `'`
-/// or `.` between letters (`don't`, `U.S`) and `.` or `,` between digits (`1,204`, `3.5`), as
-/// UAX #29 does.
+/// End of an ASCII word starting at `start`: letters, digits and `_`, joined across a single `'`,
+/// `.` or `:` between letters (`don't`, `U.S`) and `.`, `,`, `'` or `;` between digits
+/// (`1,204`, `3.5`), as UAX #29 does (a property test checks the two paths agree).
 fn ascii_word_end(bytes: &[u8], start: usize) -> usize {
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let mut i = start;
@@ -108,8 +118,9 @@ fn ascii_word_end(bytes: &[u8], start: usize) -> usize {
             return i;
         };
         let prev = bytes[i - 1];
-        let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic() && matches!(mid, b'\'' | b'.');
-        let digits = prev.is_ascii_digit() && next.is_ascii_digit() && matches!(mid, b'.' | b',' | b'\'');
+        // UAX #29 MidLetter / MidNumLet between letters, MidNum / MidNumLet between digits.
+        let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic() && matches!(mid, b'\'' | b'.' | b':');
+        let digits = prev.is_ascii_digit() && next.is_ascii_digit() && matches!(mid, b'.' | b',' | b'\'' | b';');
         if letters || digits {
             i += 1;
         } else {

@@ -66,3 +66,20 @@ fn plain_tokenizer_matches_the_workload_definition() {
     for_each_plain_word("Gril Hosloux's Campaign Cha Fraivoo a Click, \"Hel Mywyx\" 129", |t| out.push(t.to_owned()));
     assert_eq!(out, ["gril", "hosloux", "campaign", "cha", "fraivoo", "click", "hel", "mywyx", "129"]);
 }
+
+/// Every word with its clause and capital flags, through one of the two paths.
+fn words_via(title: &str, ascii_path: bool) -> Vec<(String, String, bool, bool)> {
+    let mut out = Vec::new();
+    words(title, &mut String::new(), ascii_path, |w| {
+        out.push((w.token.to_owned(), w.raw.to_owned(), w.starts_clause, w.is_capitalised));
+    });
+    out
+}
+
+proptest::proptest! {
+    /// The ASCII fast path is only a faster way to the same words as UAX #29 segmentation.
+    #[test]
+    fn the_ascii_path_equals_unicode_segmentation(title in "[A-Za-z0-9 .,:;'\"!?#@_()&/-]{0,40}|[aZ1.:,;'_ -]{0,12}") {
+        proptest::prop_assert_eq!(words_via(&title, true), words_via(&title, false));
+    }
+}

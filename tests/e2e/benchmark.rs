@@ -9,11 +9,11 @@
 //! how long a filter change takes to recompute and redraw every panel.
 
 use crate::browser::{open_session, start_driver};
+use crate::helpers::{wait_for, wait_for_charts};
 use crate::page::dist;
 use crate::server::serve_with;
 use fantoccini::Locator;
 use std::path::PathBuf;
-use std::time::Duration;
 
 const N_ROWS: &str = "1000000";
 
@@ -32,13 +32,8 @@ async fn browser_benchmark() {
     let driver = start_driver().await;
     let client = open_session(&driver, 1400, 1000).await;
     client.goto(&format!("{}/?data=/bench/bench-{N_ROWS}.csv", server.base_url)).await.unwrap();
-    client.wait().at_most(Duration::from_secs(300)).for_element(Locator::Css("[data-testid='load-ms']")).await.unwrap();
-    client
-        .wait()
-        .at_most(Duration::from_secs(60))
-        .for_element(Locator::Css("[data-testid='chart-timing'][data-rendered]"))
-        .await
-        .unwrap();
+    wait_for(&client, "[data-testid='load-ms']", 300).await;
+    wait_for_charts(&client, 60).await;
     let read = |css: &'static str| {
         let client = client.clone();
         async move { client.find(Locator::Css(css)).await.unwrap().text().await.unwrap() }

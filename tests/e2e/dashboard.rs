@@ -3,7 +3,7 @@
 //! markup in headlines stays text.
 
 use crate::browser::{open_session, start_driver};
-use crate::helpers::{scroll_into_view, text};
+use crate::helpers::{scroll_into_view, text, wait_for, wait_for_charts};
 use crate::page::dist;
 use crate::server::serve;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
@@ -22,16 +22,6 @@ const PANELS: [&str; 7] = [
 
 async fn selection_count(client: &Client) -> usize {
     text(client, "[data-testid='selection-count']").await.trim().parse().unwrap()
-}
-
-/// Waits until every chart has been drawn at least once.
-async fn wait_for_charts(client: &Client) {
-    client
-        .wait()
-        .at_most(Duration::from_secs(40))
-        .for_element(Locator::Css("[data-testid='chart-timing'][data-rendered]"))
-        .await
-        .unwrap();
 }
 
 /// `(left, top, right, bottom)` of a chart's plotting area, relative to the canvas centre.
@@ -79,7 +69,7 @@ async fn clicking_a_topic_bar_filters_every_panel_and_the_url_reproduces_it() {
     let driver = start_driver().await;
     let client = open_session(&driver, 1400, 1000).await;
     client.goto(&format!("{}/", server.base_url)).await.unwrap();
-    wait_for_charts(&client).await;
+    wait_for_charts(&client, 40).await;
     for panel in PANELS {
         client
             .find(Locator::Css(&format!("[data-testid='{panel}']")))
@@ -112,7 +102,7 @@ async fn clicking_a_topic_bar_filters_every_panel_and_the_url_reproduces_it() {
     assert!(url.query().unwrap_or_default().contains("topic=keyword"), "{url}");
     let other = open_session(&driver, 1400, 1000).await;
     other.goto(url.as_str()).await.unwrap();
-    wait_for_charts(&other).await;
+    wait_for_charts(&other, 40).await;
     assert_eq!(selection_count(&other).await, filtered);
     other.close().await.unwrap();
 
@@ -130,7 +120,7 @@ async fn dragging_on_the_volume_chart_sets_the_date_range() {
     let driver = start_driver().await;
     let client = open_session(&driver, 1400, 1000).await;
     client.goto(&format!("{}/", server.base_url)).await.unwrap();
-    wait_for_charts(&client).await;
+    wait_for_charts(&client, 40).await;
     let total = selection_count(&client).await;
     let (left, top, right, bottom) = plot_area(&client, "[data-testid='chart-volume']").await;
     let y = (top + bottom) / 2.0;
@@ -167,12 +157,7 @@ async fn markup_in_headlines_is_shown_as_text() {
     let driver = start_driver().await;
     let client = open_session(&driver, 1400, 1000).await;
     client.goto(&format!("{}/?data=/fixtures/xss_headlines.csv", server.base_url)).await.unwrap();
-    client
-        .wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(Locator::Css("[data-testid='selection-count']"))
-        .await
-        .unwrap();
+    wait_for(&client, "[data-testid='selection-count']", 30).await;
     assert_eq!(selection_count(&client).await, 3);
     let headlines = text(&client, "[data-testid='panel-headlines'] .headline-list").await;
     assert!(headlines.contains("<img src=x onerror=window.__pwned=1>"), "{headlines}");
@@ -198,7 +183,7 @@ async fn the_keyboard_reaches_heatmap_cells_and_bursts() {
     let driver = start_driver().await;
     let client = open_session(&driver, 1400, 1000).await;
     client.goto(&format!("{}/?show=keyword:wildfire", server.base_url)).await.unwrap();
-    wait_for_charts(&client).await;
+    wait_for_charts(&client, 40).await;
     let heatmap = client.find(Locator::Css("[data-testid='chart-timing']")).await.unwrap();
     scroll_into_view(&client, &heatmap).await;
     // The first arrow focuses Monday 00:00; two more steps right and one down: Tuesday 02:00.

@@ -3,7 +3,7 @@
 //! bar or cell, the articles, and the whole view as a ZIP.
 
 use crate::browser::{open_session_downloading, start_driver};
-use crate::helpers::scroll_into_view;
+use crate::helpers::{scroll_into_view, wait_for_charts};
 use crate::page::dist;
 use crate::server::serve;
 use fantoccini::{Client, Locator};
@@ -67,12 +67,7 @@ async fn every_export_button_saves_its_file() {
     let driver = start_driver().await;
     let client = open_session_downloading(&driver, 1400, 1000, Some(&downloads)).await;
     client.goto(&format!("{}/?show=keyword:wildfire", server.base_url)).await.unwrap();
-    client
-        .wait()
-        .at_most(Duration::from_secs(40))
-        .for_element(Locator::Css("[data-testid='chart-timing'][data-rendered]"))
-        .await
-        .unwrap();
+    wait_for_charts(&client, 40).await;
 
     let charts = [
         ("volume", (960, 380)),

@@ -28,3 +28,13 @@ pub async fn scroll_into_view(client: &Client, element: &Element) {
     let element = serde_json::to_value(element).unwrap();
     client.execute("arguments[0].scrollIntoView({block: 'center'})", vec![element]).await.unwrap();
 }
+
+/// Waits (up to `seconds`) until an element matches `css`, and returns it.
+pub async fn wait_for(client: &Client, css: &str, seconds: u64) -> Element {
+    client.wait().at_most(Duration::from_secs(seconds)).for_element(Locator::Css(css)).await.unwrap()
+}
+
+/// Waits until every chart has been drawn at least once (the timing chart is drawn last).
+pub async fn wait_for_charts(client: &Client, seconds: u64) {
+    wait_for(client, "[data-testid='chart-timing'][data-rendered]", seconds).await;
+}

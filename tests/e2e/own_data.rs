@@ -3,7 +3,7 @@
 //! `?data=` fetch, and cancelling a large load.
 
 use crate::browser::{open_session, start_driver};
-use crate::helpers::{text, wait_for_text};
+use crate::helpers::{text, wait_for, wait_for_text};
 use crate::page::dist;
 use crate::server::serve;
 use fantoccini::{Client, Locator};
@@ -16,12 +16,7 @@ async fn count(client: &Client) -> String {
 
 async fn open_demo(client: &Client, base: &str) -> String {
     client.goto(&format!("{base}/")).await.unwrap();
-    client
-        .wait()
-        .at_most(Duration::from_secs(40))
-        .for_element(Locator::Css("[data-testid='selection-count']"))
-        .await
-        .unwrap();
+    wait_for(client, "[data-testid='selection-count']", 40).await;
     count(client).await
 }
 
@@ -114,12 +109,7 @@ async fn a_large_load_can_be_cancelled() {
     let client = open_session(&driver, 1300, 1000).await;
     let demo = open_demo(&client, &server.base_url).await;
     choose_file(&client, &path).await;
-    client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("[data-testid='load-progress']"))
-        .await
-        .unwrap();
+    wait_for(&client, "[data-testid='load-progress']", 20).await;
     client.find(Locator::Css("[data-testid='load-cancel']")).await.unwrap().click().await.unwrap();
     let message = wait_for_text(&client, "[data-testid='load-error']", |t| !t.is_empty()).await;
     assert!(message.contains("cancelled"), "{message}");
@@ -148,12 +138,7 @@ async fn the_column_mapping_can_be_changed_and_is_remembered() {
     assert_eq!(wait_for_text(&client, "[data-testid='selection-count']", |t| t == "3").await, "3");
     // Opening the same kind of file again uses the remembered mapping.
     client.goto(&format!("{}/", server.base_url)).await.unwrap();
-    client
-        .wait()
-        .at_most(Duration::from_secs(40))
-        .for_element(Locator::Css("[data-testid='selection-count']"))
-        .await
-        .unwrap();
+    wait_for(&client, "[data-testid='selection-count']", 40).await;
     choose_file(&client, &fixture("bad_lines_3_to_7.csv")).await;
     assert_eq!(wait_for_text(&client, "[data-testid='selection-count']", |t| t != demo).await, "3");
     client.close().await.unwrap();

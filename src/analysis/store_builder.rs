@@ -18,7 +18,8 @@
 use super::store::{CLAUSE_BIT, NO_CATEGORY, NO_VIEWS, Store, TokenizerKind};
 use super::text_column::TextColumn;
 use super::time_keys::TimeKeys;
-use super::tokenize::{for_each_plain_word, for_each_word};
+use super::tokenize::for_each_plain_word;
+use super::tokenize::keyed::{KeyedWord, for_each_keyed_word};
 use crate::ingest::{ArticleSink, Duplicate, Ingested};
 use crate::model::{ArticleRef, LineNo, Outline};
 use chrono::FixedOffset;
@@ -262,6 +263,10 @@ impl StoreIndexer {
         let stop = self.next.saturating_add(budget).min(self.order.len());
         let (file, store) = (&self.file, &mut self.store);
         let (has_urls, has_bodies) = (file.urls.has_text(), file.bodies.has_text());
+        // First the columns, titles included, copied into time order: a tight loop whose reads
+        // of titles scattered over the file-order buffer overlap in the memory system. Then the
+        // titles are tokenized from the store's own column, which is read front to back.
+        let first_row = store.titles.len();
         for row in &self.order[self.next..stop] {
             store.ts_ms.push(row.ts_ms);
             store.has_time.push(row.has_time);
@@ -270,13 +275,18 @@ impl StoreIndexer {
             store.lines.push(row.line);
             store.urls.push(if has_urls { file.urls.get(row.index as usize) } else { "" });
             store.bodies.push(if has_bodies { file.bodies.get(row.index as usize) } else { "" });
-            let title = file.title(row);
-            store.titles.push(title);
-            let (tokens, vocab) = (&mut store.tokens, &mut store.vocab);
+            store.titles.push(file.title(row));
+        }
+        let (titles, tokens, vocab) = (&store.titles, &mut store.tokens, &mut store.vocab);
+        for row in first_row..titles.len() {
+            let title = titles.get(row);
             match store.tokenizer {
-                TokenizerKind::Rich => for_each_word(title, &mut self.scratch, |word| {
-                    let id = vocab.intern(word.token);
-                    tokens.push(if word.starts_clause { id | CLAUSE_BIT } else { id });
+                TokenizerKind::Rich => for_each_keyed_word(title, &mut self.scratch, |word, starts_clause| {
+                    let id = match word {
+                        KeyedWord::Short(key) => vocab.intern_short(key),
+                        KeyedWord::Long(token) => vocab.intern(token),
+                    };
+                    tokens.push(if starts_clause { id | CLAUSE_BIT } else { id });
                 }),
                 TokenizerKind::Plain => for_each_plain_word(title, |token| tokens.push(vocab.intern(token))),
             }

@@ -13,6 +13,8 @@
 //! `for_each_plain_word` is the benchmark workload's plain tokenizer (ASCII lower case, split on
 //! `[^a-z0-9]`), kept for cross-checking digests with other engines.
 
+pub mod keyed;
+
 use super::stopwords::is_english_stopword;
 use unicode_segmentation::UnicodeSegmentation;
 

@@ -1,0 +1,164 @@
+//! The load path's tokenizer: headline words straight to `ShortKey`s.
+//!
+//! Contract: `for_each_keyed_word` yields exactly the tokens and clause starts of
+//! `for_each_word` (a property test checks it), but an ASCII word made only of letters and
+//! digits — nearly every word — becomes its `ShortKey` in one pass: the bytes are copied into a
+//! 16-byte number and lower-cased there, eight bytes at a time, with no string in between.
+//! Anything else (apostrophes, dotted acronyms, underscores, all-capitals words, long words,
+//! non-ASCII headlines) goes through `normalise`, as in `for_each_word`.
+
+use super::{ascii_word_end, for_each_word, has_upper_word, is_dotted_acronym, is_shouting, normalise};
+use crate::analysis::vocab::{ShortKey, short_key};
+
+/// A normalised word: inline when shorter than 16 bytes, else the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyedWord<'a> {
+    /// The `ShortKey` of the token.
+    Short(ShortKey),
+    /// A token of 16 bytes or more.
+    Long(&'a str),
+}
+
+impl<'a> KeyedWord<'a> {
+    fn of(token: &'a str) -> KeyedWord<'a> {
+        short_key(token).map_or(KeyedWord::Long(token), KeyedWord::Short)
+    }
+}
+
+/// `u128` with every byte `b`.
+const fn bytes_of(b: u8) -> u128 {
+    u128::from_le_bytes([b; 16])
+}
+
+/// True when the letters and digits ending before `rest` may go on as one word: `_`, or UAX
+/// #29's mid-word punctuation followed by a letter or digit (`don't`, `1,204`, `U.S`). Such a
+/// word takes the general path.
+fn word_goes_on(rest: &[u8]) -> bool {
+    match rest {
+        [b'_', ..] => true,
+        [b'\'' | b'.' | b':' | b',' | b';', next, ..] => next.is_ascii_alphanumeric(),
+        _ => false,
+    }
+}
+
+/// True for a gap byte that starts a new clause (anything but spaces, `-`, `#` and `@`).
+fn breaks_clause(b: u8) -> bool {
+    !(b.is_ascii_whitespace() || b == 0x0b || matches!(b, b'-' | b'#' | b'@'))
+}
+
+/// The lower-cased `ShortKey` of an ASCII word of 1–15 letters and digits, or `None` when the
+/// word has two or more letters all in capitals (a possible acronym, decided by `normalise`).
+fn ascii_key(word: &[u8]) -> Option<ShortKey> {
+    let mut buffer = [0u8; 16];
+    buffer[..word.len()].copy_from_slice(word);
+    buffer[15] = u8::try_from(word.len()).unwrap_or(15);
+    let key = u128::from_le_bytes(buffer);
+    // Every byte is below 0x80, so adding up to 0x3f to each never carries into the next.
+    let high = bytes_of(0x80);
+    let upper = (key + bytes_of(0x80 - b'A')) & !(key + bytes_of(0x80 - b'Z' - 1)) & high;
+    let n_upper = upper.count_ones();
+    if n_upper >= 2 {
+        let folded = key | bytes_of(0x20);
+        let letters = (folded + bytes_of(0x80 - b'a')) & !(folded + bytes_of(0x80 - b'z' - 1)) & high;
+        if letters.count_ones() == n_upper {
+            return None;
+        }
+    }
+    Some(key | (upper >> 2))
+}
+
+/// Calls `on_word(word, starts_clause)` for each token of `title`, as `for_each_word` would.
+pub fn for_each_keyed_word(title: &str, scratch: &mut String, mut on_word: impl FnMut(KeyedWord<'_>, bool)) {
+    if !title.is_ascii() {
+        for_each_word(title, scratch, |word| on_word(KeyedWord::of(word.token), word.starts_clause));
+        return;
+    }
+    let bytes = title.as_bytes();
+    let mut shouting: Option<bool> = None;
+    let mut is_shouted = || *shouting.get_or_insert_with(|| has_upper_word(title) && is_shouting(title));
+    let mut starts_clause = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(b.is_ascii_alphanumeric() || b == b'_') {
+            starts_clause |= breaks_clause(b);
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        let simple = end > i && end - i < 16 && !word_goes_on(&bytes[end..]);
+        if let Some(key) = simple.then(|| ascii_key(&bytes[i..end])).flatten() {
+            on_word(KeyedWord::Short(key), starts_clause);
+            starts_clause = false;
+            i = end;
+            continue;
+        }
+        let end = ascii_word_end(bytes, i);
+        let word = &title[i..end];
+        i = end;
+        if !word.bytes().any(|b| b.is_ascii_alphanumeric()) {
+            starts_clause = true; // underscores alone are no word, and break the clause
+            continue;
+        }
+        normalise(word, &mut is_shouted, scratch);
+        if !scratch.is_empty() {
+            on_word(KeyedWord::of(scratch), starts_clause);
+            starts_clause = false;
+        }
+        // The full stop of `U.S.` belongs to the acronym, not to the sentence.
+        if bytes.get(end) == Some(&b'.') && is_dotted_acronym(word) {
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokenize::for_each_word;
+
+    fn keyed(title: &str) -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        for_each_keyed_word(title, &mut String::new(), |word, starts_clause| {
+            let token = match word {
+                KeyedWord::Short(key) => {
+                    let bytes = key.to_le_bytes();
+                    String::from_utf8_lossy(&bytes[..usize::from(bytes[15])]).into_owned()
+                }
+                KeyedWord::Long(text) => text.to_owned(),
+            };
+            out.push((token, starts_clause));
+        });
+        out
+    }
+
+    fn general(title: &str) -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        for_each_word(title, &mut String::new(), |w| out.push((w.token.to_owned(), w.starts_clause)));
+        out
+    }
+
+    #[test]
+    fn quirks_take_the_same_words_as_the_general_path() {
+        for title in [
+            "U.S. drafts plan; WHO warns, who knew? US and us",
+            "BREAKING: US TROOPS LEAVE SYRIA",
+            "Zelensky's calls __ a_b don't 1,204 3.5 CamelCase ABCdef X1 ab12CD",
+            "Supercalifragilistic words of16bytesexactly and fifteen_bytes",
+            "Путин и Лукашенко",
+            "#NBC: @handle -dash -- end.",
+        ] {
+            assert_eq!(keyed(title), general(title), "{title:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn keyed_words_equal_for_each_word(title in "[A-Za-z0-9 .,:;'\"!?#@_()&/-]{0,48}|[aAZz19.:,;'_ -]{0,16}") {
+            proptest::prop_assert_eq!(keyed(&title), general(&title));
+        }
+    }
+}

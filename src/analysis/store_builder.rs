@@ -174,6 +174,19 @@ impl ArticleSink for StoreBuilder {
         file.bodies.push(article.body.unwrap_or_default());
         Ok(())
     }
+
+    fn reserve_for_rest(&mut self, fraction_read: f64) {
+        // Room for the whole input at the rate seen so far, plus 3% (a bigger estimate only
+        // reserves address space; a smaller one costs one more doubling near the end).
+        let scale = 1.03 / fraction_read.clamp(1e-6, 1.0);
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
+        let more = |n: usize| ((n as f64 * scale) as usize).saturating_sub(n);
+        let file = &mut self.file;
+        file.rows.reserve(more(file.rows.len()));
+        file.titles.reserve(more(file.titles.len()));
+        file.urls.reserve(more(file.urls.len()), more(file.urls.text_len()));
+        file.bodies.reserve(more(file.bodies.len()), more(file.bodies.text_len()));
+    }
 }
 
 /// Moves the dated rows to the front (the undated ones keep their file order behind them) and

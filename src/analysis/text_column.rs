@@ -25,6 +25,17 @@ impl TextColumn {
         &self.buffer[start..self.ends[index] as usize]
     }
 
+    /// Makes room for `n` more strings of `n_bytes` in all.
+    pub fn reserve(&mut self, n: usize, n_bytes: usize) {
+        self.ends.reserve(n);
+        self.buffer.reserve(n_bytes);
+    }
+
+    /// Bytes of text held.
+    pub fn text_len(&self) -> usize {
+        self.buffer.len()
+    }
+
     /// True when some string is not empty.
     pub fn has_text(&self) -> bool {
         !self.buffer.is_empty()

@@ -105,8 +105,10 @@ impl<'t> CsvStepper<'t> {
             if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
                 continue; // a blank line is not a record
             }
-            let delimiter = char::from(self.delimiter).to_string();
-            let raw = || clip_raw(&record.iter().collect::<Vec<_>>().join(&delimiter), 300);
+            let delimiter = self.delimiter;
+            let raw = || {
+                clip_raw(&record.iter().collect::<Vec<_>>().join(char::from(delimiter).encode_utf8(&mut [0; 4])), 300)
+            };
             let result = if record.len() == self.n_columns {
                 self.rows.read(line, |i| record.get(i)).map_err(|reason| RecordError { line, reason, raw: raw() })
             } else {

@@ -25,6 +25,13 @@ impl TextColumn {
         &self.buffer[start..self.ends[index] as usize]
     }
 
+    /// Appends every string of `other`.
+    pub fn append(&mut self, other: &TextColumn) {
+        let base = u32::try_from(self.buffer.len()).unwrap_or(u32::MAX);
+        self.buffer.push_str(&other.buffer);
+        self.ends.extend(other.ends.iter().map(|&end| base.saturating_add(end)));
+    }
+
     /// Makes room for `n` more strings of `n_bytes` in all.
     pub fn reserve(&mut self, n: usize, n_bytes: usize) {
         self.ends.reserve(n);

@@ -55,7 +55,7 @@ fn load_in_phases(bytes: &[u8], options: &ParseOptions, tokenizer: TokenizerKind
     record("parse_ms");
     let mut indexer = builder.into_indexer(options.site_offset, &mut report);
     record("sort_ms");
-    while !indexer.step(usize::MAX) {}
+    indexer.index_rest();
     record("tokenize_ms");
     let store = indexer.finish();
     record("postings_and_keys_ms");

@@ -87,6 +87,28 @@ fn step_sizes_do_not_change_the_store() {
 }
 
 #[test]
+fn tokenizing_in_parallel_shares_gives_the_store_of_one_thread() {
+    let bytes = std::fs::read(root().join("public/demo-scrape.txt")).unwrap();
+    let options =
+        ParseOptions { reference_time: Some(headline_trends::demo::reference_time()), ..ParseOptions::default() };
+    let (_, one_thread) = read_store(&bytes, &options, TokenizerKind::Rich).unwrap();
+    for (first_rows, n_shares) in [(0, 2), (0, 3), (5_000, 2), (1, 7)] {
+        let decompressed = decompress(&bytes).unwrap();
+        let decoded = decode(&decompressed).unwrap();
+        let mut builder = StoreBuilder::new(TokenizerKind::Rich, 0);
+        let mut report = Job::start(&decoded, &options, &mut builder).unwrap().finish().unwrap();
+        let mut indexer = builder.into_indexer(options.site_offset, &mut report);
+        indexer.step(first_rows);
+        indexer.index_rest_in_shares(n_shares);
+        let shared = indexer.finish();
+        assert_eq!(rows(&shared), rows(&one_thread), "{first_rows} rows first, then {n_shares} shares");
+        let vocab = |store: &Store| store.vocab.iter().map(|(id, text)| format!("{id}={text}")).collect::<Vec<_>>();
+        assert_eq!(vocab(&shared), vocab(&one_thread), "ids in first-seen order");
+        assert_eq!(shared.vocab.doc_freq, one_thread.vocab.doc_freq);
+    }
+}
+
+#[test]
 fn duplicates_found_after_sorting_match_those_found_while_reading() {
     // 20 articles at one instant (more than the pairwise check handles), copies among them,
     // copies of undated articles (relative dates without a reference time), and copies with

@@ -4,7 +4,7 @@
 //! cheap as counting keywords.
 
 use super::stopwords::is_english_stopword;
-use super::store::{CLAUSE_BIT, Store};
+use super::store::{CLAUSE_BIT, ID_BITS, Store};
 use super::tokenize::for_each_word;
 use rustc_hash::FxHashMap;
 
@@ -98,7 +98,7 @@ pub fn find_phrases(store: &Store) -> Grams {
                 for len in 2..=3 {
                     let Some(window) = tokens.get(start..start + len) else { break };
                     let crosses_clause = window[1..].iter().any(|t| t & CLAUSE_BIT != 0);
-                    let ids: Vec<u32> = window.iter().map(|t| t & !CLAUSE_BIT).collect();
+                    let ids: Vec<u32> = window.iter().map(|t| t & ID_BITS).collect();
                     if crosses_clause || ids.iter().any(|&t| vocab.is_stop[t as usize]) {
                         break;
                     }

@@ -1,8 +1,9 @@
 //! Keyword counts over a selection: top-N keywords, and rows whose words contain a substring.
 
 use super::selection::{Selection, union};
-use super::store::{CLAUSE_BIT, Store};
+use super::store::{ID_BITS, REPEAT_BIT, Store};
 use super::vocab::TokenId;
+use std::ops::Range;
 
 /// A keyword and the number of selected articles containing it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,65 +14,62 @@ pub struct KeywordCount {
     pub n_articles: u32,
 }
 
-/// Articles per token over `selection` (each article counts a token once). Uses the
-/// precomputed document frequencies for the whole store, and subtracts the complement when
-/// the selection is a range covering most of it.
+/// Articles per token over `selection` (each article counts a token once: its repeats in a
+/// row carry `REPEAT_BIT`). Uses the precomputed document frequencies for the whole store,
+/// and subtracts the complement when the selection is a range covering most of it.
 pub fn article_counts_per_token(store: &Store, selection: &Selection) -> Vec<u32> {
-    let n_tokens = store.vocab.len();
-    let n_rows = u32::try_from(store.len()).unwrap_or(u32::MAX);
-    if let Selection::Range(range) = selection
-        && range.len() * 2 > store.len()
-    {
-        let mut counts = store.vocab.doc_freq.clone();
-        let outside = [0..range.start, range.end..n_rows];
-        let mut last_row = vec![u32::MAX; n_tokens];
-        for row in outside.into_iter().flatten() {
-            for &t in store.row_tokens(row) {
-                let t = (t & !CLAUSE_BIT) as usize;
-                if last_row[t] != row {
-                    last_row[t] = row;
-                    counts[t] -= 1;
-                }
-            }
-        }
-        return counts;
-    }
-    let mut counts = vec![0u32; n_tokens];
-    let mut last_row = vec![u32::MAX; n_tokens];
-    for row in selection.iter() {
-        for &t in store.row_tokens(row) {
-            let t = (t & !CLAUSE_BIT) as usize;
-            if last_row[t] != row {
-                last_row[t] = row;
-                counts[t] += 1;
-            }
-        }
-    }
-    counts
+    count_per_token(store, selection, &store.vocab.doc_freq, |t| t & REPEAT_BIT == 0)
 }
 
 /// Occurrences per token over `selection` (a word twice in one headline counts twice), as the
 /// benchmark workload's op e counts.
 pub fn occurrences_per_token(store: &Store, selection: &Selection) -> Vec<u32> {
+    count_per_token(store, selection, &store.vocab.occurrences, |_| true)
+}
+
+/// Per token, how many of the selected rows' token entries `counts` — from `whole_store`
+/// (the same count over every row) minus the rest when that is less work.
+fn count_per_token(
+    store: &Store,
+    selection: &Selection,
+    whole_store: &[u32],
+    counts: impl Fn(u32) -> bool,
+) -> Vec<u32> {
     let n_rows = u32::try_from(store.len()).unwrap_or(u32::MAX);
+    // The entries of a range of rows are one contiguous run of the token column.
+    let entries = |rows: Range<u32>| {
+        let (first, last) = (rows.start, rows.end);
+        let start = if first == 0 { 0 } else { store.token_ends[first as usize - 1] as usize };
+        let end = if last == 0 { 0 } else { store.token_ends[last as usize - 1] as usize };
+        &store.tokens[start.min(end)..end]
+    };
     if let Selection::Range(range) = selection
         && range.len() * 2 > store.len()
     {
-        let mut counts = store.vocab.occurrences.clone();
-        for row in [0..range.start, range.end..n_rows].into_iter().flatten() {
-            for &t in store.row_tokens(row) {
-                counts[(t & !CLAUSE_BIT) as usize] -= 1;
+        let mut totals = whole_store.to_vec();
+        for run in [0..range.start, range.end..n_rows] {
+            for &t in entries(run) {
+                totals[(t & ID_BITS) as usize] -= u32::from(counts(t));
             }
         }
-        return counts;
+        return totals;
     }
-    let mut counts = vec![0u32; store.vocab.len()];
-    for row in selection.iter() {
-        for &t in store.row_tokens(row) {
-            counts[(t & !CLAUSE_BIT) as usize] += 1;
+    let mut totals = vec![0u32; store.vocab.len()];
+    match selection {
+        Selection::Range(range) => {
+            for &t in entries(range.clone()) {
+                totals[(t & ID_BITS) as usize] += u32::from(counts(t));
+            }
+        }
+        Selection::Rows(rows) => {
+            for &row in rows {
+                for &t in store.row_tokens(row) {
+                    totals[(t & ID_BITS) as usize] += u32::from(counts(t));
+                }
+            }
         }
     }
-    counts
+    totals
 }
 
 /// The `n` most frequent non-stopword tokens, by articles descending, ties by token text.

@@ -20,6 +20,11 @@ use std::sync::OnceLock;
 
 /// Marks a token that starts a clause (first word, or after punctuation) in `Store::tokens`.
 pub const CLAUSE_BIT: u32 = 1 << 31;
+/// Marks a token that occurred before in the same row, so counting articles per token needs
+/// no "last row seen" table: count the tokens without this bit.
+pub const REPEAT_BIT: u32 = 1 << 30;
+/// The token id within an entry of `Store::tokens` (the flag bits cleared).
+pub const ID_BITS: u32 = !(CLAUSE_BIT | REPEAT_BIT);
 /// `views` of an article without a view count.
 pub const NO_VIEWS: u32 = u32::MAX;
 /// `category` of an article without a category.
@@ -56,7 +61,8 @@ pub struct Store {
     pub bodies: TextColumn,
     /// Source line of each row.
     pub lines: Vec<u32>,
-    /// Token ids of every row, with `CLAUSE_BIT` on clause starts.
+    /// Token ids of every row, with `CLAUSE_BIT` on clause starts and `REPEAT_BIT` on words
+    /// seen before in the same row.
     pub tokens: Vec<u32>,
     pub(super) token_ends: Vec<u32>,
     /// The vocabulary, with postings.
@@ -136,12 +142,7 @@ impl Store {
                 }
             })
             .collect();
-        let (tokens, ends) = (&self.tokens, &self.token_ends);
-        let rows = (0..ends.len()).map(|row| {
-            let start = if row == 0 { 0 } else { ends[row - 1] as usize };
-            &tokens[start..ends[row] as usize]
-        });
-        self.vocab.index_rows(rows, !CLAUSE_BIT);
+        self.vocab.index_rows(&mut self.tokens, &self.token_ends);
     }
 
     /// Frequent phrases, found on first use.
@@ -211,7 +212,7 @@ impl Store {
         self.ts_ms.is_empty()
     }
 
-    /// The token ids of `row`, with `CLAUSE_BIT` flags.
+    /// The token ids of `row`, with `CLAUSE_BIT` and `REPEAT_BIT` flags (`ID_BITS` masks them).
     pub fn row_tokens(&self, row: u32) -> &[u32] {
         let row = row as usize;
         let start = if row == 0 { 0 } else { self.token_ends[row - 1] as usize };

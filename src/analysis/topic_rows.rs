@@ -1,7 +1,7 @@
 //! The rows of a topic, and of the words and phrases that topics and searches are made of.
 
 use super::selection::{difference, intersect, union};
-use super::store::{CLAUSE_BIT, NO_CATEGORY, Store};
+use super::store::{CLAUSE_BIT, ID_BITS, NO_CATEGORY, Store};
 use super::topics::{TopicKind, TopicRef, UserTopic};
 
 /// Sorted rows containing the token sequence `ids` within one clause.
@@ -22,11 +22,7 @@ pub fn phrase_rows(store: &Store, ids: &[u32]) -> Vec<u32> {
 
 fn contains_sequence(tokens: &[u32], ids: &[u32]) -> bool {
     tokens.windows(ids.len()).any(|window| {
-        window
-            .iter()
-            .zip(ids)
-            .enumerate()
-            .all(|(i, (&t, &id))| t & !CLAUSE_BIT == id && (i == 0 || t & CLAUSE_BIT == 0))
+        window.iter().zip(ids).enumerate().all(|(i, (&t, &id))| t & ID_BITS == id && (i == 0 || t & CLAUSE_BIT == 0))
     })
 }
 

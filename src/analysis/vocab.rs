@@ -1,8 +1,9 @@
 //! Interned tokens: id ↔ string, stopword flags, document frequency and postings lists.
 
+use super::store::{ID_BITS, REPEAT_BIT};
 use rustc_hash::FxHashMap;
 
-/// A token id. The top bit is never set (see `CLAUSE_BIT` in `store`).
+/// A token id. The top two bits are never set (they are flags in `Store::tokens`, see `ID_BITS`).
 pub type TokenId = u32;
 
 /// A token of up to 15 bytes (nearly every word) as one 16-byte number: the bytes, zero
@@ -133,7 +134,7 @@ impl Vocab {
     }
 
     fn next_id(&self) -> TokenId {
-        TokenId::try_from(self.strings.len()).unwrap_or(TokenId::MAX >> 1)
+        TokenId::try_from(self.strings.len()).unwrap_or(ID_BITS).min(ID_BITS)
     }
 
     /// The id of `token`, if it occurs.
@@ -171,47 +172,54 @@ impl Vocab {
         &self.postings[start..self.postings_ends[id] as usize]
     }
 
-    /// Builds document frequencies and postings from per-row token lists, whose ids are
-    /// `token & id_mask` (the mask clears flag bits).
-    pub fn index_rows<'a>(&mut self, rows: impl Iterator<Item = &'a [TokenId]> + Clone, id_mask: u32) {
+    /// Builds document frequencies, occurrences and postings from the token lists of every
+    /// row (`tokens`, each row ending at its `ends` entry), and marks with `REPEAT_BIT` each
+    /// token that occurred before in its row (clearing stale marks).
+    pub fn index_rows(&mut self, tokens: &mut [TokenId], ends: &[u32]) {
         let n_tokens = self.strings.len();
         let mut last_row = vec![u32::MAX; n_tokens];
         let mut doc_freq = vec![0u32; n_tokens];
         let mut occurrences = vec![0u32; n_tokens];
-        for (row, tokens) in rows.clone().enumerate() {
+        let mut start = 0usize;
+        for (row, &end) in ends.iter().enumerate() {
             let row = u32::try_from(row).unwrap_or(u32::MAX);
-            for &token in tokens {
-                let t = (token & id_mask) as usize;
+            for token in &mut tokens[start..end as usize] {
+                let t = (*token & ID_BITS) as usize;
                 occurrences[t] += 1;
-                if last_row[t] != row {
+                if last_row[t] == row {
+                    *token |= REPEAT_BIT;
+                } else {
+                    *token &= !REPEAT_BIT;
                     last_row[t] = row;
                     doc_freq[t] += 1;
                 }
             }
+            start = end as usize;
         }
-        let mut ends = Vec::with_capacity(n_tokens);
+        drop(last_row);
+        let mut ends_of_lists = Vec::with_capacity(n_tokens);
         let mut total = 0u32;
         for &df in &doc_freq {
             total += df;
-            ends.push(total);
+            ends_of_lists.push(total);
         }
-        let mut cursor: Vec<u32> = std::iter::once(0).chain(ends.iter().copied()).take(n_tokens).collect();
+        let mut cursor: Vec<u32> = std::iter::once(0).chain(ends_of_lists.iter().copied()).take(n_tokens).collect();
         let mut postings = vec![0u32; total as usize];
-        last_row.fill(u32::MAX);
-        for (row, tokens) in rows.enumerate() {
+        let mut start = 0usize;
+        for (row, &end) in ends.iter().enumerate() {
             let row = u32::try_from(row).unwrap_or(u32::MAX);
-            for &token in tokens {
-                let t = (token & id_mask) as usize;
-                if last_row[t] != row {
-                    last_row[t] = row;
+            for &token in &tokens[start..end as usize] {
+                if token & REPEAT_BIT == 0 {
+                    let t = (token & ID_BITS) as usize;
                     postings[cursor[t] as usize] = row;
                     cursor[t] += 1;
                 }
             }
+            start = end as usize;
         }
         self.doc_freq = doc_freq;
         self.occurrences = occurrences;
-        self.postings_ends = ends;
+        self.postings_ends = ends_of_lists;
         self.postings = postings;
     }
 

@@ -58,7 +58,7 @@ impl RowReader {
 
 /// Folds line breaks and tabs inside a headline into single spaces.
 pub fn single_line(title: &str) -> Cow<'_, str> {
-    if title.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
+    if memchr::memchr3(b'\n', b'\r', b'\t', title.as_bytes()).is_some() {
         Cow::Owned(title.split_whitespace().collect::<Vec<_>>().join(" "))
     } else {
         Cow::Borrowed(title)

@@ -243,3 +243,28 @@ fn shared_keyword_counts_give_the_same_topics_and_rising_lists() {
         }
     }
 }
+
+#[test]
+fn a_word_twice_in_a_headline_counts_one_article_and_two_occurrences() {
+    let csv = "title,date\nWar and more war: war again,2024-03-01T09:00:00Z\nNo war here,2024-03-02T09:00:00Z\n\
+               Peace,2024-03-03T09:00:00Z\nPeace peace,2024-03-04T09:00:00Z\n";
+    let ingested = parse(csv.as_bytes(), &ParseOptions::default()).unwrap();
+    let store = Store::build(ingested.dataset, TokenizerKind::Rich, chrono::FixedOffset::east_opt(0).unwrap());
+    let (war, peace) = (store.vocab.id("war").unwrap() as usize, store.vocab.id("peace").unwrap() as usize);
+    // Every shape of selection: all rows (the store's own counts), a wide range (all minus the
+    // rest), a narrow range and a list of rows.
+    let selections = [
+        (Selection::all(4), [2, 2], [4, 3]),
+        (Selection::Range(0..3), [2, 1], [4, 1]),
+        (Selection::Range(1..2), [1, 0], [1, 0]),
+        (Selection::Rows(vec![0, 3]), [1, 1], [3, 2]),
+    ];
+    for (selection, articles, occurrences) in selections {
+        let by_article = keywords::article_counts_per_token(&store, &selection);
+        let by_occurrence = keywords::occurrences_per_token(&store, &selection);
+        assert_eq!([by_article[war], by_article[peace]], articles, "{selection:?}");
+        assert_eq!([by_occurrence[war], by_occurrence[peace]], occurrences, "{selection:?}");
+    }
+    assert_eq!(store.vocab.postings(war as u32), [0, 1]);
+    assert_eq!(store.vocab.postings(peace as u32), [2, 3]);
+}

@@ -15,7 +15,7 @@ fn rows(store: &Store) -> Vec<String> {
             let tokens: Vec<String> = store
                 .row_tokens(r)
                 .iter()
-                .map(|&t| format!("{}{}", store.vocab.text(t & 0x7fff_ffff), if t >> 31 == 1 { "^" } else { "" }))
+                .map(|&t| format!("{}{}", store.vocab.text(t & 0x3fff_ffff), if t >> 31 == 1 { "^" } else { "" }))
                 .collect();
             format!(
                 "{} {} {:?} {category} {} {} | {} | {} | {}",

@@ -15,7 +15,7 @@
 //! Contract: the report and the store equal those of reading into a `Dataset` and calling
 //! `Store::build`, whatever the step sizes.
 
-use super::store::{CLAUSE_BIT, ID_BITS, NO_CATEGORY, NO_VIEWS, Store, TokenizerKind};
+use super::store::{CLAUSE_BIT, NO_CATEGORY, NO_VIEWS, Store, TokenizerKind};
 use super::text_column::TextColumn;
 use super::time_keys::TimeKeys;
 use super::tokenize::for_each_plain_word;
@@ -407,7 +407,8 @@ impl TokenLists<'_> {
     fn append(&mut self, other: OwnedTokenLists) {
         let id_here: Vec<TokenId> = other.vocab.iter().map(|(_, token)| self.vocab.intern(token)).collect();
         let base = u32::try_from(self.tokens.len()).unwrap_or(u32::MAX);
-        self.tokens.extend(other.tokens.iter().map(|&t| id_here[(t & ID_BITS) as usize] | (t & CLAUSE_BIT)));
+        self.tokens
+            .extend(other.tokens.iter().map(|&t| id_here[(t & super::store::ID_BITS) as usize] | (t & CLAUSE_BIT)));
         self.ends.extend(other.ends.iter().map(|&end| base + end));
     }
 }

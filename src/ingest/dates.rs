@@ -109,6 +109,33 @@ fn is_relative(expr: DateExpr) -> bool {
     matches!(expr, DateExpr::DaysBack { .. } | DateExpr::Ago(_))
 }
 
+/// `2024-02-12T15:52:31Z` exactly (the form most exports write), read without chrono's
+/// general parser; `None` for anything else, including a leap second, which the general
+/// parser then reads.
+fn parse_utc_seconds(s: &str) -> Option<DateTime<FixedOffset>> {
+    let b = s.as_bytes();
+    let shape_ok = b.len() == 20
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && b[13] == b':'
+        && b[16] == b':'
+        && b[19] == b'Z';
+    if !shape_ok {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| {
+        b[range].iter().try_fold(0u32, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    let year = i32::try_from(number(0..4)?).ok()?;
+    let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
+    if second > 59 {
+        return None;
+    }
+    let naive = NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)?.and_hms_opt(hour, minute, second)?;
+    Some(naive.and_utc().fixed_offset())
+}
+
 /// Parses a whole value into a `DateExpr`.
 pub fn parse_expr(s: &str, order: DateOrder) -> Option<DateExpr> {
     let first = *s.as_bytes().first()?;
@@ -154,6 +181,9 @@ fn parse_all_digits(s: &str) -> Option<DateExpr> {
 fn parse_iso(s: &str) -> Option<DateExpr> {
     if s.len() < 10 || s.as_bytes()[4] != b'-' {
         return None;
+    }
+    if let Some(at) = parse_utc_seconds(s) {
+        return Some(DateExpr::Instant(at));
     }
     if s.len() == 10 {
         return NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(DateExpr::DateOnly);

@@ -17,7 +17,7 @@ impl LineCounter {
         if offset < self.offset {
             *self = LineCounter::default();
         }
-        self.n_newlines += text.as_bytes()[self.offset..offset].iter().filter(|&&b| b == b'\n').count();
+        self.n_newlines += memchr::memchr_iter(b'\n', &text.as_bytes()[self.offset..offset]).count();
         self.offset = offset;
         LineNo::new(self.n_newlines + 1)
     }

@@ -92,3 +92,39 @@ fn date_order_is_decided_from_the_column() {
     let decision = decide_date_order(["13/1/20", "1/2/20"].into_iter()).unwrap();
     assert_eq!(decision.evidence, "read as day/month/year: 1 of 2 values have a first number above 12");
 }
+
+proptest::proptest! {
+    /// The fast path for `YYYY-MM-DDTHH:MM:SSZ` reads what chrono's RFC 3339 parser reads, and
+    /// declines (leaving the value to it) whatever it cannot read the same way.
+    #[test]
+    fn the_utc_seconds_fast_path_agrees_with_rfc3339(
+        year in 0u32..10_000, month in 0u32..14, day in 0u32..33, hour in 0u32..26, minute in 0u32..62, second in 0u32..62,
+    ) {
+        let text = format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}Z");
+        let general = DateTime::parse_from_rfc3339(&text).ok();
+        match parse_utc_seconds(&text) {
+            Some(fast) => proptest::prop_assert_eq!(Some(fast), general, "{}", text),
+            None => proptest::prop_assert!(general.is_none() || second >= 60, "{} declined", text),
+        }
+    }
+}
+
+#[test]
+fn the_utc_seconds_fast_path_takes_only_its_own_shape() {
+    assert!(parse_utc_seconds("2024-02-12T15:52:31Z").is_some());
+    for other in [
+        "2024-02-12T15:52:31+00:00",
+        "2024-02-12 15:52:31Z",
+        "2024-02-12T15:52:31.5Z",
+        "2024-02-30T15:52:31Z",
+        "2024-02-12T15:52:60Z",
+        "2024-0a-12T15:52:31Z",
+    ] {
+        assert_eq!(parse_utc_seconds(other), None, "{other}");
+    }
+    assert_eq!(
+        parse_date("2016-12-31T23:59:60Z", &ctx(DateOrder::MonthFirst)).map(|d| d.published.is_some()),
+        Ok(true),
+        "a leap second still reads"
+    );
+}

@@ -52,6 +52,22 @@ pub fn HeadlineRow(row: u32) -> impl IntoView {
     }
 }
 
+/// The rows of the page starting at `start`: most viewed first, or newest first.
+fn page_of(
+    store: &crate::analysis::Store,
+    selection: &crate::analysis::Selection,
+    by_views: bool,
+    start: usize,
+) -> Vec<u32> {
+    if by_views {
+        return top_headlines(store, selection, start + PAGE_SIZE).into_iter().skip(start).collect();
+    }
+    match selection {
+        crate::analysis::Selection::Range(r) => (r.start..r.end).rev().skip(start).take(PAGE_SIZE).collect(),
+        crate::analysis::Selection::Rows(list) => list.iter().rev().skip(start).take(PAGE_SIZE).copied().collect(),
+    }
+}
+
 /// The headlines panel.
 #[component]
 pub fn HeadlinesPanel() -> impl IntoView {
@@ -60,7 +76,10 @@ pub fn HeadlinesPanel() -> impl IntoView {
     Effect::new(move |_| {
         dash.data.track();
         dash.drill.track();
-        page.set(0);
+        // Setting the page notifies even when unchanged, which would build the list twice.
+        if page.get_untracked() != 0 {
+            page.set(0);
+        }
     });
     let total = move || {
         dash.drill.with(|d| d.as_ref().map(|d| d.rows.len())).unwrap_or_else(|| dash.data.with(|d| d.selection.len()))
@@ -68,25 +87,13 @@ pub fn HeadlinesPanel() -> impl IntoView {
     let rows = move || {
         let by_views = dash.view.with(|v| v.sort_by_views);
         let start = page.get() * PAGE_SIZE;
-        let drilled = dash.drill.with(|d| d.as_ref().map(|d| d.rows.clone()));
         dash.store.with(|s| {
-            let selection = match drilled {
-                Some(rows) => crate::analysis::Selection::Rows(rows.to_vec()),
-                None => dash.data.with(|d| d.selection.clone()),
-            };
-            if by_views {
-                top_headlines(s, &selection, start + PAGE_SIZE).into_iter().skip(start).collect::<Vec<_>>()
-            } else {
-                let newest_first: Vec<u32> = match &selection {
-                    crate::analysis::Selection::Range(r) => {
-                        (r.start..r.end).rev().skip(start).take(PAGE_SIZE).collect()
-                    }
-                    crate::analysis::Selection::Rows(list) => {
-                        list.iter().rev().skip(start).take(PAGE_SIZE).copied().collect()
-                    }
-                };
-                newest_first
-            }
+            dash.drill.with(|drill| {
+                dash.data.with(|d| match drill {
+                    Some(drill) => page_of(s, &crate::analysis::Selection::Rows(drill.rows.to_vec()), by_views, start),
+                    None => page_of(s, &d.selection, by_views, start),
+                })
+            })
         })
     };
     let n_pages = move || total().div_ceil(PAGE_SIZE).max(1);

@@ -150,6 +150,8 @@ mod tests {
             "Supercalifragilistic words of16bytesexactly and fifteen_bytes",
             "Путин и Лукашенко",
             "#NBC: @handle -dash -- end.",
+            "a _b __ c_d _ e_ U.S. U.S.A. x.y.z, f. __init__ tail_",
+            "Word\tword\x0bword\x0cword\rword\nWORD US.",
         ] {
             assert_eq!(keyed(title), general(title), "{title:?}");
         }
@@ -158,6 +160,12 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn keyed_words_equal_for_each_word(title in "[A-Za-z0-9 .,:;'\"!?#@_()&/-]{0,48}|[aAZz19.:,;'_ -]{0,16}") {
+            proptest::prop_assert_eq!(keyed(&title), general(&title));
+        }
+
+        /// Long titles, with every control character among the gaps.
+        #[test]
+        fn long_titles_too(title in "[A-Za-z0-9 .,:;'_\t\n\x0b\x0c\r#@-]{100,160}") {
             proptest::prop_assert_eq!(keyed(&title), general(&title));
         }
     }

@@ -57,11 +57,16 @@ pub fn save_topics(topics: &[UserTopic]) {
     }
 }
 
+thread_local! {
+    /// The colour-scheme query, made once: `matchMedia` parses and registers a new query list
+    /// each call, while a kept list's `matches` follows the system setting.
+    static DARK_QUERY: Option<web_sys::MediaQueryList> =
+        web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+}
+
 /// True when the system asks for a dark colour scheme.
 pub fn prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    DARK_QUERY.with(|query| query.as_ref().is_some_and(web_sys::MediaQueryList::matches))
 }
 
 /// Device pixels per CSS pixel.

@@ -4,13 +4,13 @@
 //! (`Chart::key_points`), showing each one's tooltip; Enter or Space clicks the mark in focus.
 
 use super::browser::{pixel_ratio, prefers_dark};
+use super::canvas_backend::MeasuredCanvas;
 use super::state::use_dash;
 use crate::chart::theme::Theme;
 use crate::chart::{Chart, Geometry};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
 /// Where the pointer went down, in CSS pixels, while a drag may be under way.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -83,7 +83,7 @@ where
             canvas.set_attribute("style", &format!("width:{css_width}px;height:{height}px")).ok();
         }
         let started = super::browser::now_ms();
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
+        let Some(backend) = MeasuredCanvas::new(canvas.clone()) else { return };
         let theme = if prefers_dark() { Theme::DARK } else { Theme::LIGHT }.scaled(ratio);
         let area = backend.into_drawing_area();
         let drawn = spec.with(|s| s.draw(&area, &theme)).and_then(|g| area.present().map(|()| g).map_err(Into::into));

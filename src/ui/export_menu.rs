@@ -98,7 +98,7 @@ async fn chart_png(dash: Dash, source: &ExportSource, kind: ChartKind) -> Result
     let (json, drawn) = with_context(dash, source, |ctx, _| {
         let caption = ctx.caption();
         let json = ctx.manifest.for_content(&format!("{} chart (PNG)", kind.name())).to_json();
-        let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2d context");
+        let backend = super::canvas_backend::MeasuredCanvas::new(canvas.clone()).ok_or("no 2d context");
         let drawn = backend.map_err(str::to_owned).and_then(|backend| {
             let area = backend.into_drawing_area();
             with_spec(kind, ctx, CanvasVisitor { area: &area, caption: &caption })
@@ -228,7 +228,7 @@ pub fn ViewExport() -> impl IntoView {
 
 /// Draws a spec at twice the density on a canvas, with the caption.
 struct CanvasVisitor<'a> {
-    area: &'a plotters::drawing::DrawingArea<plotters_canvas::CanvasBackend, plotters::coord::Shift>,
+    area: &'a plotters::drawing::DrawingArea<super::canvas_backend::MeasuredCanvas, plotters::coord::Shift>,
     caption: &'a str,
 }
 

@@ -5,6 +5,7 @@
 //! always inserted as text nodes, never as HTML.
 
 mod browser;
+mod canvas_backend;
 mod chart_canvas;
 mod download;
 mod export_menu;

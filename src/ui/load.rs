@@ -2,9 +2,9 @@
 //! demo. Reading, parsing and indexing run in batches that yield to the browser, so the page
 //! stays responsive, shows progress and can cancel. Every failure becomes one `LoadError`.
 
+use super::checksum::Checksum;
 use crate::analysis::{StoreBuilder, TokenizerKind};
 use crate::demo;
-use crate::export::manifest::InputFile;
 use crate::ingest::{self, IngestError, Job, ParseOptions};
 use chrono::FixedOffset;
 use gloo_net::http::Request;
@@ -51,36 +51,6 @@ impl Phases {
     }
 }
 
-/// The input's SHA-256 for export manifests: computed by the browser (native code, off this
-/// thread, while the file is parsed here) or, where Web Crypto is unavailable (a page served
-/// over plain HTTP from another machine), in wasm.
-enum Checksum {
-    Browser(js_sys::Promise),
-    Done(InputFile),
-}
-
-impl Checksum {
-    fn start(name: &str, bytes: &[u8]) -> Checksum {
-        let subtle = web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.subtle());
-        let digest =
-            subtle.filter(|s| !s.is_undefined()).and_then(|s| s.digest_with_str_and_u8_array("SHA-256", bytes).ok());
-        match digest {
-            Some(promise) => Checksum::Browser(promise),
-            None => Checksum::Done(InputFile::of(name, bytes)),
-        }
-    }
-
-    async fn finish(self, name: &str, bytes: &[u8]) -> InputFile {
-        match self {
-            Checksum::Done(input) => input,
-            Checksum::Browser(promise) => match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(digest) => InputFile::with_digest(name, bytes.len(), &js_sys::Uint8Array::new(&digest).to_vec()),
-                Err(_) => InputFile::of(name, bytes),
-            },
-        }
-    }
-}
-
 /// Lets the browser paint and handle input before the next batch. A message to ourselves is a
 /// new task at once; `setTimeout(0)` would wait at least 4 ms from the fifth nested call on
 /// (80 yields for a million rows: a third of a second doing nothing).
@@ -106,6 +76,7 @@ async fn yield_to_browser() {
 /// shrinks, so the peak is what counts).
 pub async fn load_bytes(
     bytes: Vec<u8>,
+    checksum: Checksum,
     options: &ParseOptions,
     is_demo: bool,
     ticket: LoadTicket,
@@ -132,9 +103,6 @@ pub async fn load_bytes(
     };
     let head = bytes[..bytes.len().min(64 * 1024)].to_vec();
     phases.lap("mapping");
-    // The browser hashes a copy of the bytes natively while the file is parsed here.
-    let checksum = Checksum::start(&options.name, &bytes);
-    phases.lap("checksum");
     let n_bytes = bytes.len();
     let decompressed = ingest::decompress(&bytes).map_err(LoadError::Ingest)?;
     let decoded = ingest::decode(&decompressed).map_err(LoadError::Ingest)?;
@@ -226,6 +194,8 @@ fn now() -> chrono::DateTime<FixedOffset> {
 pub async fn load_file(file: web_sys::File, settings: ReadSettings, ticket: LoadTicket) -> Result<Loaded, LoadError> {
     let total = file.size();
     let name = file.name();
+    // The browser hashes the file in a worker while it is read and parsed here.
+    let checksum = Checksum::of_file(&file);
     let mut bytes = Vec::with_capacity(usize::try_from(total as u64).unwrap_or(0));
     let mut offset = 0.0;
     while offset < total {
@@ -234,7 +204,11 @@ pub async fn load_file(file: web_sys::File, settings: ReadSettings, ticket: Load
         let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
             .await
             .map_err(|e| LoadError::File(format!("{e:?}")))?;
-        bytes.extend(js_sys::Uint8Array::new(&buffer).to_vec());
+        // Straight into the buffer's spare room (`to_vec` would copy twice).
+        let chunk = js_sys::Uint8Array::new(&buffer);
+        let start = bytes.len();
+        bytes.resize(start + chunk.length() as usize, 0);
+        chunk.copy_to(&mut bytes[start..]);
         offset = end;
         ticket.report(LoadStatus {
             name: name.clone(),
@@ -252,7 +226,7 @@ pub async fn load_file(file: web_sys::File, settings: ReadSettings, ticket: Load
         reference_time: Some(modified.unwrap_or_else(now)),
         ..ParseOptions::default()
     });
-    load_bytes(bytes, &options, false, ticket).await
+    load_bytes(bytes, checksum, &options, false, ticket).await
 }
 
 /// The `data` parameter of the page's URL: a dataset to fetch instead of the demo.
@@ -285,14 +259,28 @@ pub async fn load_url(url: String, settings: ReadSettings, ticket: LoadTicket) -
         return Err(LoadError::Http { status: response.status(), url });
     }
     let modified = response.headers().get("last-modified").and_then(|t| chrono::DateTime::parse_from_rfc2822(&t).ok());
-    let bytes = response.binary().await.map_err(|e| LoadError::Network(e.to_string()))?;
+    let (bytes, checksum) = body_bytes(response).await?;
     ticket.check()?;
     let options = settings.apply(ParseOptions {
         name,
         reference_time: Some(modified.unwrap_or_else(now)),
         ..ParseOptions::default()
     });
-    load_bytes(bytes, &options, false, ticket).await
+    load_bytes(bytes, checksum, &options, false, ticket).await
+}
+
+/// The body of `response` copied into wasm memory, and its digest started in a worker on the
+/// downloaded buffer itself.
+async fn body_bytes(response: gloo_net::http::Response) -> Result<(Vec<u8>, Checksum), LoadError> {
+    let network = |e: wasm_bindgen::JsValue| LoadError::Network(format!("{e:?}"));
+    let buffer =
+        wasm_bindgen_futures::JsFuture::from(web_sys::Response::from(response).array_buffer().map_err(network)?)
+            .await
+            .map_err(network)?
+            .dyn_into::<js_sys::ArrayBuffer>()
+            .map_err(network)?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Ok((bytes, Checksum::of_buffer(&buffer)))
 }
 
 /// Fetches, parses and indexes the bundled demo dataset.
@@ -309,14 +297,14 @@ pub async fn load_demo(settings: ReadSettings, ticket: LoadTicket) -> Result<Loa
     if !response.ok() {
         return Err(LoadError::Http { status: response.status(), url: url.to_owned() });
     }
-    let bytes = response.binary().await.map_err(|e| LoadError::Network(e.to_string()))?;
+    let (bytes, checksum) = body_bytes(response).await?;
     let options = ParseOptions {
         name: "Generated demo data (demo-scrape.txt)".to_owned(),
         reference_time: Some(demo::reference_time()),
         site_offset: FixedOffset::east_opt(demo::SITE_OFFSET_SECONDS).unwrap_or(ParseOptions::default().site_offset),
         ..ParseOptions::default()
     };
-    load_bytes(bytes, &settings.apply(options), true, ticket).await
+    load_bytes(bytes, checksum, &settings.apply(options), true, ticket).await
 }
 
 /// The first file of a drop or a file input's change event.

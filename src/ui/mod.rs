@@ -7,6 +7,7 @@
 mod browser;
 mod canvas_backend;
 mod chart_canvas;
+mod checksum;
 mod download;
 mod export_menu;
 mod format;

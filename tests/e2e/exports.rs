@@ -3,7 +3,8 @@
 //! bar or cell, the articles, and the whole view as a ZIP.
 
 use crate::browser::{open_session_downloading, start_driver};
-use crate::helpers::{scroll_into_view, wait_for_charts};
+use crate::helpers::{scroll_into_view, wait_for_charts, wait_for_text};
+use crate::own_data::{choose_file, fixture};
 use crate::page::dist;
 use crate::server::serve;
 use fantoccini::{Client, Locator};
@@ -131,5 +132,27 @@ async fn every_export_button_saves_its_file() {
     for member in ["volume.png", "timing.svg", "topics.csv", "articles.csv", "manifest.json"] {
         assert!(zip.windows(member.len()).any(|w| w == member.as_bytes()), "{member} in the ZIP");
     }
+    client.close().await.unwrap();
+}
+
+/// A file opened in the page is hashed in a worker from the `File` itself (the demo, fetched,
+/// from the downloaded buffer): its exports name the file's SHA-256 all the same.
+#[tokio::test(flavor = "multi_thread")]
+async fn exports_of_an_opened_file_name_its_sha256() {
+    let downloads = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("downloads-file-{}", std::process::id()));
+    std::fs::create_dir_all(&downloads).unwrap();
+    let server = serve(dist());
+    let driver = start_driver().await;
+    let client = open_session_downloading(&driver, 1400, 1000, Some(&downloads)).await;
+    client.goto(&server.base_url).await.unwrap();
+    wait_for_charts(&client, 40).await;
+    let path = fixture("bad_lines_3_to_7.csv");
+    choose_file(&client, &path).await;
+    wait_for_text(&client, "[data-testid='selection-count']", |t| t == "2").await;
+    click(&client, "export-views-svg").await;
+    let (_, svg) = downloaded(&downloads, "headline-trends_views_", "svg").await;
+    let svg = String::from_utf8(svg).unwrap();
+    let hex: String = sha2::Sha256::digest(std::fs::read(&path).unwrap()).iter().map(|b| format!("{b:02x}")).collect();
+    assert!(svg.contains(&format!("\"sha256\": \"{hex}\"")), "manifest names the opened file's SHA-256");
     client.close().await.unwrap();
 }

@@ -20,7 +20,8 @@ async fn open_demo(client: &Client, base: &str) -> String {
     count(client).await
 }
 
-async fn choose_file(client: &Client, path: &Path) {
+/// Chooses `path` in the page's file input.
+pub async fn choose_file(client: &Client, path: &Path) {
     let input = client.find(Locator::Css("[data-testid='file-input']")).await.unwrap();
     input.send_keys(path.to_str().unwrap()).await.unwrap();
 }
@@ -31,7 +32,8 @@ fn temp_dir() -> PathBuf {
     dir
 }
 
-fn fixture(name: &str) -> PathBuf {
+/// A file of `tests/fixtures`.
+pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 

@@ -60,15 +60,25 @@ fn csv_rows(bytes: &[u8]) -> usize {
     String::from_utf8_lossy(bytes).trim_end().split("\r\n").count() - 1
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn every_export_button_saves_its_file() {
-    let downloads = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("downloads-{}", std::process::id()));
+/// A session saving downloads into its own folder (named `name`), on the page at `query`
+/// with its charts drawn; the server and driver are returned to keep them alive.
+async fn page_saving_downloads(
+    name: &str,
+    query: &str,
+) -> (crate::server::StaticServer, crate::browser::Driver, Client, PathBuf) {
+    let downloads = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{}", std::process::id()));
     std::fs::create_dir_all(&downloads).unwrap();
     let server = serve(dist());
     let driver = start_driver().await;
     let client = open_session_downloading(&driver, 1400, 1000, Some(&downloads)).await;
-    client.goto(&format!("{}/?show=keyword:wildfire", server.base_url)).await.unwrap();
+    client.goto(&format!("{}/{query}", server.base_url)).await.unwrap();
     wait_for_charts(&client, 40).await;
+    (server, driver, client, downloads)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_export_button_saves_its_file() {
+    let (_server, _driver, client, downloads) = page_saving_downloads("downloads", "?show=keyword:wildfire").await;
 
     let charts = [
         ("volume", (960, 380)),
@@ -139,13 +149,7 @@ async fn every_export_button_saves_its_file() {
 /// from the downloaded buffer): its exports name the file's SHA-256 all the same.
 #[tokio::test(flavor = "multi_thread")]
 async fn exports_of_an_opened_file_name_its_sha256() {
-    let downloads = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("downloads-file-{}", std::process::id()));
-    std::fs::create_dir_all(&downloads).unwrap();
-    let server = serve(dist());
-    let driver = start_driver().await;
-    let client = open_session_downloading(&driver, 1400, 1000, Some(&downloads)).await;
-    client.goto(&server.base_url).await.unwrap();
-    wait_for_charts(&client, 40).await;
+    let (_server, _driver, client, downloads) = page_saving_downloads("downloads-file", "").await;
     let path = fixture("bad_lines_3_to_7.csv");
     choose_file(&client, &path).await;
     wait_for_text(&client, "[data-testid='selection-count']", |t| t == "2").await;

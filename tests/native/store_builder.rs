@@ -60,12 +60,18 @@ fn reading_into_a_store_equals_building_from_a_dataset() {
     }
 }
 
-#[test]
-fn step_sizes_do_not_change_the_store() {
+/// The demo file, its read options, and its store read in one go.
+fn demo_store() -> (Vec<u8>, ParseOptions, Store) {
     let bytes = std::fs::read(root().join("public/demo-scrape.txt")).unwrap();
     let options =
         ParseOptions { reference_time: Some(headline_trends::demo::reference_time()), ..ParseOptions::default() };
-    let (_, whole) = read_store(&bytes, &options, TokenizerKind::Rich).unwrap();
+    let (_, store) = read_store(&bytes, &options, TokenizerKind::Rich).unwrap();
+    (bytes, options, store)
+}
+
+#[test]
+fn step_sizes_do_not_change_the_store() {
+    let (bytes, options, whole) = demo_store();
     let decompressed = decompress(&bytes).unwrap();
     let decoded = decode(&decompressed).unwrap();
     let mut builder = StoreBuilder::new(TokenizerKind::Rich, 10);
@@ -88,10 +94,7 @@ fn step_sizes_do_not_change_the_store() {
 
 #[test]
 fn tokenizing_in_parallel_shares_gives_the_store_of_one_thread() {
-    let bytes = std::fs::read(root().join("public/demo-scrape.txt")).unwrap();
-    let options =
-        ParseOptions { reference_time: Some(headline_trends::demo::reference_time()), ..ParseOptions::default() };
-    let (_, one_thread) = read_store(&bytes, &options, TokenizerKind::Rich).unwrap();
+    let (bytes, options, one_thread) = demo_store();
     for (first_rows, n_shares) in [(0, 2), (0, 3), (5_000, 2), (1, 7)] {
         let decompressed = decompress(&bytes).unwrap();
         let decoded = decode(&decompressed).unwrap();

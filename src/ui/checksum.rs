@@ -20,7 +20,7 @@ const WORKER_SCRIPT: &str = "onmessage = async (event) => { try { \
 
 /// A digest on its way.
 pub struct Checksum {
-    running: Option<(web_sys::Worker, js_sys::Promise)>,
+    running: Option<(OwnedWorker, js_sys::Promise)>,
 }
 
 impl Checksum {
@@ -40,7 +40,7 @@ impl Checksum {
     pub async fn finish(self, name: &str, bytes: &[u8]) -> InputFile {
         if let Some((worker, reply)) = self.running {
             let answer = JsFuture::from(reply).await;
-            worker.terminate();
+            drop(worker);
             if let Some(digest) = answer.ok().and_then(|data| data.dyn_into::<js_sys::ArrayBuffer>().ok()) {
                 return InputFile::with_digest(name, bytes.len(), &js_sys::Uint8Array::new(&digest).to_vec());
             }
@@ -49,8 +49,18 @@ impl Checksum {
     }
 }
 
+/// A worker that is stopped when dropped: a load cancelled or failed, even while awaiting the
+/// digest, leaves no worker behind.
+struct OwnedWorker(web_sys::Worker);
+
+impl Drop for OwnedWorker {
+    fn drop(&mut self) {
+        self.0.terminate();
+    }
+}
+
 /// The worker and the promise of its one reply, or `None` where workers cannot start.
-fn start(data: &JsValue, transfer: Option<&js_sys::ArrayBuffer>) -> Option<(web_sys::Worker, js_sys::Promise)> {
+fn start(data: &JsValue, transfer: Option<&js_sys::ArrayBuffer>) -> Option<(OwnedWorker, js_sys::Promise)> {
     let has_subtle = web_sys::window().and_then(|w| w.crypto().ok()).is_some_and(|c| !c.subtle().is_undefined());
     if !has_subtle {
         return None;
@@ -74,5 +84,6 @@ fn start(data: &JsValue, transfer: Option<&js_sys::ArrayBuffer>) -> Option<(web_
         Some(buffer) => worker.post_message_with_transfer(data, &js_sys::Array::of1(buffer)),
         None => worker.post_message(data),
     };
+    let worker = OwnedWorker(worker);
     sent.ok().map(|()| (worker, reply))
 }

@@ -208,3 +208,30 @@ async fn the_keyboard_reaches_heatmap_cells_and_bursts() {
     assert!(drill.contains("burst of “wildfire”"), "{drill}");
     client.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_topic_list_for_the_keyboard_filters_like_a_bar() {
+    let server = serve(dist());
+    let driver = start_driver().await;
+    let client = open_session(&driver, 1400, 1000).await;
+    client.goto(&format!("{}/", server.base_url)).await.unwrap();
+    wait_for_charts(&client, 40).await;
+    let total = selection_count(&client).await;
+    // The list is built when its disclosure opens (closed, it is not rebuilt on every change).
+    let list = "[data-testid='panel-topics'] details.data-list";
+    assert!(client.find_all(Locator::Css(&format!("{list} li"))).await.unwrap().is_empty());
+    let summary = client.find(Locator::Css(&format!("{list} summary"))).await.unwrap();
+    scroll_into_view(&client, &summary).await;
+    summary.click().await.unwrap();
+    let first = wait_for(&client, &format!("{list} li button"), 10).await;
+    assert_eq!(client.find_all(Locator::Css(&format!("{list} li button"))).await.unwrap().len(), 20);
+    let label = first.text().await.unwrap();
+    let topic = label.split(" — ").next().unwrap_or_default().to_owned();
+    first.send_keys(&fantoccini::key::Key::Enter.to_string()).await.unwrap();
+    let filtered = wait_until_count(&client, |n| n < total).await;
+    assert!(filtered > 0, "{filtered} of {total}");
+    assert!(text(&client, "[data-testid='filter-bar'] .chips").await.contains(&topic), "chip for {topic}");
+    let pressed = wait_for(&client, &format!("{list} li button[aria-pressed='true']"), 10).await;
+    assert!(pressed.text().await.unwrap().starts_with(&topic));
+    client.close().await.unwrap();
+}

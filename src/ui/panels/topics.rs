@@ -48,6 +48,7 @@ pub fn TopicsPanel() -> impl IntoView {
             })
         })
     });
+    let list_open = RwSignal::new(false);
     view! {
         <section class="panel" data-testid="panel-topics" aria-labelledby="topics-title">
             <h2 id="topics-title">"Topic frequency"</h2>
@@ -76,10 +77,14 @@ pub fn TopicsPanel() -> impl IntoView {
             </div>
             <ChartCanvas spec=spec label="Top topics as bars; click a bar to filter by it" height=460 testid="chart-topics" on_click=on_click tooltip=tooltip/>
             <crate::ui::export_menu::ExportMenu kind=crate::export::charts::ChartKind::Topics/>
-            <details class="data-list">
+            <details class="data-list" on:toggle=move |ev| {
+                let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                list_open.set(open);
+            }>
                 <summary>"Topics as a list (keyboard)"</summary>
+                // Built only while open: closed, it would be rebuilt unseen on every filter change.
                 <ul>
-                    {move || spec.get().bars.into_iter().map(|bar| {
+                    {move || if list_open.get() { spec.get().bars } else { Vec::new() }.into_iter().map(|bar| {
                         let topic = bar.topic.clone();
                         view! {
                             <li><button type="button" aria-pressed=bar.is_selected.to_string() on:click=move |_| {

@@ -74,25 +74,36 @@ pub fn timing_grid(store: &Store, selection: &Selection) -> (Vec<TimingCell>, u3
 }
 
 fn grid_of(store: &Store, selection: &Selection) -> (Vec<TimingCell>, u32) {
-    let (counts, n_date_only) = weekday_hour_counts(store, selection);
-    let cell_of = |row: u32| {
-        let (hour, views) = (store.keys.hour[row as usize], store.views[row as usize]);
-        (hour != NO_HOUR && views != super::store::NO_VIEWS)
-            .then(|| (usize::from(store.keys.weekday[row as usize]) * 24 + usize::from(hour), views))
-    };
+    // One pass over the selected rows (whose columns are scattered reads for a search result)
+    // counts every cell and keeps (cell, views) pairs; the views are then grouped by cell from
+    // those pairs, read front to back.
+    let (hours, weekdays, views) = (&store.keys.hour, &store.keys.weekday, &store.views);
+    let mut counts = [0u32; N_CELLS];
+    let mut n_date_only = 0u32;
     let mut with_views = [0usize; N_CELLS];
-    for (cell, _) in selection.iter().filter_map(cell_of) {
-        with_views[cell] += 1;
+    let mut pairs: Vec<(u8, u32)> = Vec::with_capacity(selection.len());
+    for row in selection.iter().map(|r| r as usize) {
+        let hour = hours[row];
+        if hour == NO_HOUR {
+            n_date_only += 1;
+            continue;
+        }
+        let cell = usize::from(weekdays[row]) * 24 + usize::from(hour);
+        counts[cell] += 1;
+        if views[row] != super::store::NO_VIEWS {
+            with_views[cell] += 1;
+            pairs.push((u8::try_from(cell).unwrap_or(u8::MAX), views[row]));
+        }
     }
     let mut starts = [0usize; N_CELLS + 1];
     for cell in 0..N_CELLS {
         starts[cell + 1] = starts[cell] + with_views[cell];
     }
-    let mut buffer = vec![0u32; starts[N_CELLS]];
+    let mut buffer = vec![0u32; pairs.len()];
     let mut cursor = starts;
-    for (cell, views) in selection.iter().filter_map(cell_of) {
-        buffer[cursor[cell]] = views;
-        cursor[cell] += 1;
+    for (cell, views) in pairs {
+        buffer[cursor[usize::from(cell)]] = views;
+        cursor[usize::from(cell)] += 1;
     }
     let cells = (0..N_CELLS)
         .map(|cell| TimingCell {

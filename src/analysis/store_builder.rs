@@ -89,6 +89,15 @@ impl StoreBuilder {
         self.file.rows.is_empty()
     }
 
+    /// Bytes its buffers hold room for (used or not).
+    pub fn reserved_bytes(&self) -> usize {
+        let file = &self.file;
+        file.rows.capacity() * std::mem::size_of::<Row>()
+            + file.titles.capacity()
+            + file.urls.heap_bytes()
+            + file.bodies.heap_bytes()
+    }
+
     /// Date span and optional fields of the articles read so far.
     pub fn outline(&self) -> Outline {
         self.outline
@@ -176,17 +185,27 @@ impl ArticleSink for StoreBuilder {
         Ok(())
     }
 
-    fn reserve_for_rest(&mut self, fraction_read: f64) {
-        // Room for the whole input at the rate seen so far, plus 3% (a bigger estimate only
-        // reserves address space; a smaller one costs one more doubling near the end).
+    fn reserve_for_rest(&mut self, fraction_read: f64, n_input_bytes: usize) {
+        // Room for the whole input at the rate seen so far, plus 3% (a smaller estimate costs
+        // one more doubling near the end).
+        let file = &mut self.file;
         let scale = 1.03 / fraction_read.clamp(1e-6, 1.0);
         #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
         let more = |n: usize| ((n as f64 * scale) as usize).saturating_sub(n);
-        let file = &mut self.file;
-        file.rows.reserve(more(file.rows.len()));
-        file.titles.reserve(more(file.titles.len()));
-        file.urls.reserve(more(file.urls.len()), more(file.urls.text_len()));
-        file.bodies.reserve(more(file.bodies.len()), more(file.bodies.text_len()));
+        let (rows, titles) = (more(file.rows.len()), more(file.titles.len()));
+        let (urls, url_bytes) = (more(file.urls.len()), more(file.urls.text_len()));
+        let (bodies, body_bytes) = (more(file.bodies.len()), more(file.bodies.text_len()));
+        let wanted = rows * std::mem::size_of::<Row>() + titles + (urls + bodies) * 4 + url_bytes + body_bytes;
+        // The estimate assumes the rest of the input is like its start. Bounded by one and a
+        // half times the input, a file whose first records are unusually short cannot make it
+        // reserve far beyond what reading could need (in wasm, memory that is never returned).
+        let cap = n_input_bytes.saturating_mul(3) / 2;
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
+        let bounded = |n: usize| if wanted > cap { (n as f64 * cap as f64 / wanted as f64) as usize } else { n };
+        file.rows.reserve(bounded(rows));
+        file.titles.reserve(bounded(titles));
+        file.urls.reserve(bounded(urls), bounded(url_bytes));
+        file.bodies.reserve(bounded(bodies), bounded(body_bytes));
     }
 }
 

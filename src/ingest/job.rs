@@ -52,6 +52,8 @@ pub struct Job<'t, 's> {
     options: ParseOptions,
     /// True once the sink was told how much of the input the first records took.
     hinted: bool,
+    /// Bytes of decoded text in the input.
+    n_input_bytes: usize,
 }
 
 /// Records read before the sink is told what share of the input they took
@@ -85,6 +87,7 @@ impl<'t, 's> Job<'t, 's> {
             used_windows_1252: decoded.used_windows_1252,
             options: options.clone(),
             hinted: false,
+            n_input_bytes: text.len(),
         })
     }
 
@@ -114,7 +117,7 @@ impl<'t, 's> Job<'t, 's> {
     fn hint_sink(&mut self) {
         let progress = self.progress();
         if !self.hinted && progress.n_records >= RECORDS_BEFORE_HINT && progress.fraction > 0.0 {
-            self.sink.reserve_for_rest(progress.fraction);
+            self.sink.reserve_for_rest(progress.fraction, self.n_input_bytes);
             self.hinted = true;
         }
     }
@@ -169,7 +172,8 @@ mod tests {
             self.inner.keep(article)
         }
 
-        fn reserve_for_rest(&mut self, fraction_read: f64) {
+        fn reserve_for_rest(&mut self, fraction_read: f64, n_input_bytes: usize) {
+            assert!(n_input_bytes > 1_000_000);
             self.hints.push(fraction_read);
         }
     }

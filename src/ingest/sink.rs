@@ -15,11 +15,11 @@ pub trait ArticleSink {
     /// Keeps `article`, or returns the line of the earlier kept copy it duplicates.
     fn keep(&mut self, article: ArticleRef<'_>) -> Result<(), LineNo>;
 
-    /// A hint, given once early in a large input: the articles kept so far came from
-    /// `fraction_read` (0 to 1) of it, so the sink may reserve room for the rest in one step
-    /// instead of growing its buffers by doubling. The default ignores it.
-    fn reserve_for_rest(&mut self, fraction_read: f64) {
-        let _ = fraction_read;
+    /// A hint, given once early in a large input of `n_input_bytes`: the articles kept so far
+    /// came from `fraction_read` (0 to 1) of it, so the sink may reserve room for the rest in
+    /// one step instead of growing its buffers by doubling. The default ignores it.
+    fn reserve_for_rest(&mut self, fraction_read: f64, n_input_bytes: usize) {
+        let _ = (fraction_read, n_input_bytes);
     }
 }
 

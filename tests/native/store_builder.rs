@@ -138,3 +138,24 @@ fn duplicates_are_refused_with_the_kept_line() {
     assert_eq!(pairs, [(4, 2), (6, 3)]);
     assert_eq!((report.n_loaded(), store.len()), (3, 3));
 }
+
+#[test]
+fn room_reserved_after_unusually_short_first_records_stays_bounded_by_the_input() {
+    // 16,384 short records, then five with 2 MB titles: at the hint, the first records took
+    // under 5 % of the bytes, and "the rest is like the start" would mean 350,000 more rows.
+    let mut csv = String::from("title,date\n");
+    for i in 0..16_384 {
+        csv.push_str(&format!("Short title {i},2024-01-01\n"));
+    }
+    for i in 0..5 {
+        csv.push_str(&format!("{} {i},2024-01-02\n", "long ".repeat(400_000)));
+    }
+    let decoded = decode(csv.as_bytes()).unwrap();
+    let mut builder = StoreBuilder::new(TokenizerKind::Rich, 0);
+    let mut job = Job::start(&decoded, &ParseOptions::default(), &mut builder).unwrap();
+    job.step(16_385);
+    drop(job);
+    let reserved = builder.reserved_bytes();
+    assert!(reserved <= csv.len() * 3 / 2 + 2 * 1024 * 1024, "{reserved} bytes reserved for a {} byte file", csv.len());
+    assert!(reserved > csv.len(), "the hint still reserved room ({reserved})");
+}

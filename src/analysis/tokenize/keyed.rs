@@ -1,9 +1,10 @@
 //! The load path's tokenizer: headline words straight to `ShortKey`s.
 //!
 //! Contract: `for_each_keyed_word` yields exactly the tokens and clause starts of
-//! `for_each_word` (a property test checks it), but an ASCII word made only of letters and
-//! digits — nearly every word — becomes its `ShortKey` in one pass: the bytes are copied into a
-//! 16-byte number and lower-cased there, eight bytes at a time, with no string in between.
+//! `for_each_word` (property tests and every headline of the shared datasets check it), but an
+//! ASCII word of fewer than 16 letters and digits — nearly every word — becomes its `ShortKey`
+//! in one pass: the bytes are copied into a 16-byte number and lower-cased there with bit
+//! arithmetic on all sixteen lanes at once, with no string in between.
 //! Anything else (apostrophes, dotted acronyms, underscores, all-capitals words, long words,
 //! non-ASCII headlines) goes through `normalise`, as in `for_each_word`.
 

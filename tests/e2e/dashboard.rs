@@ -2,10 +2,10 @@
 //! volume chart sets the date range, the URL reproduces the view (and back/forward work), and
 //! markup in headlines stays text.
 
-use crate::browser::{open_session, start_driver};
+use crate::browser::{Driver, open_session, start_driver};
 use crate::helpers::{scroll_into_view, text, wait_for, wait_for_charts};
 use crate::page::dist;
-use crate::server::serve;
+use crate::server::{StaticServer, serve};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::{Client, Locator};
 use std::time::Duration;
@@ -19,6 +19,17 @@ const PANELS: [&str; 7] = [
     "panel-rising",
     "panel-headlines",
 ];
+
+/// A browser on the demo dashboard at `query` (after the page's `/`), its charts drawn; the
+/// server and driver are returned to keep them alive.
+async fn dashboard_at(query: &str) -> (StaticServer, Driver, Client) {
+    let server = serve(dist());
+    let driver = start_driver().await;
+    let client = open_session(&driver, 1400, 1000).await;
+    client.goto(&format!("{}/{query}", server.base_url)).await.unwrap();
+    wait_for_charts(&client, 40).await;
+    (server, driver, client)
+}
 
 async fn selection_count(client: &Client) -> usize {
     text(client, "[data-testid='selection-count']").await.trim().parse().unwrap()
@@ -65,11 +76,7 @@ async fn wait_until_count(client: &Client, pred: impl Fn(usize) -> bool) -> usiz
 
 #[tokio::test(flavor = "multi_thread")]
 async fn clicking_a_topic_bar_filters_every_panel_and_the_url_reproduces_it() {
-    let server = serve(dist());
-    let driver = start_driver().await;
-    let client = open_session(&driver, 1400, 1000).await;
-    client.goto(&format!("{}/", server.base_url)).await.unwrap();
-    wait_for_charts(&client, 40).await;
+    let (_server, driver, client) = dashboard_at("").await;
     for panel in PANELS {
         client
             .find(Locator::Css(&format!("[data-testid='{panel}']")))
@@ -116,11 +123,7 @@ async fn clicking_a_topic_bar_filters_every_panel_and_the_url_reproduces_it() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn dragging_on_the_volume_chart_sets_the_date_range() {
-    let server = serve(dist());
-    let driver = start_driver().await;
-    let client = open_session(&driver, 1400, 1000).await;
-    client.goto(&format!("{}/", server.base_url)).await.unwrap();
-    wait_for_charts(&client, 40).await;
+    let (_server, _driver, client) = dashboard_at("").await;
     let total = selection_count(&client).await;
     let (left, top, right, bottom) = plot_area(&client, "[data-testid='chart-volume']").await;
     let y = (top + bottom) / 2.0;
@@ -179,11 +182,7 @@ async fn the_keyboard_reaches_heatmap_cells_and_bursts() {
     const DOWN: &str = "\u{E015}";
     const END: &str = "\u{E010}";
     const ENTER: &str = "\u{E007}";
-    let server = serve(dist());
-    let driver = start_driver().await;
-    let client = open_session(&driver, 1400, 1000).await;
-    client.goto(&format!("{}/?show=keyword:wildfire", server.base_url)).await.unwrap();
-    wait_for_charts(&client, 40).await;
+    let (_server, _driver, client) = dashboard_at("?show=keyword:wildfire").await;
     let heatmap = client.find(Locator::Css("[data-testid='chart-timing']")).await.unwrap();
     scroll_into_view(&client, &heatmap).await;
     // The first arrow focuses Monday 00:00; two more steps right and one down: Tuesday 02:00.
@@ -211,11 +210,7 @@ async fn the_keyboard_reaches_heatmap_cells_and_bursts() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_topic_list_for_the_keyboard_filters_like_a_bar() {
-    let server = serve(dist());
-    let driver = start_driver().await;
-    let client = open_session(&driver, 1400, 1000).await;
-    client.goto(&format!("{}/", server.base_url)).await.unwrap();
-    wait_for_charts(&client, 40).await;
+    let (_server, _driver, client) = dashboard_at("").await;
     let total = selection_count(&client).await;
     // The list is built when its disclosure opens (closed, it is not rebuilt on every change).
     let list = "[data-testid='panel-topics'] details.data-list";

@@ -22,6 +22,7 @@ pub mod stats;
 pub mod stopwords;
 pub mod store;
 pub mod store_builder;
+pub mod store_indexer;
 pub mod text_column;
 pub mod time_keys;
 pub mod timing;
@@ -35,4 +36,5 @@ pub mod volume;
 
 pub use selection::Selection;
 pub use store::{Store, TokenizerKind};
-pub use store_builder::{StoreBuilder, StoreIndexer, read_store};
+pub use store_builder::{StoreBuilder, read_store};
+pub use store_indexer::StoreIndexer;

@@ -7,20 +7,16 @@
 //! 2. `into_indexer` sorts the rows by time and finds exact duplicates (same title and time)
 //!    there, where they are neighbours, instead of in a hash table of every row while reading;
 //!    it moves them from "loaded" to "duplicates" in the load report. The records themselves are
-//!    sorted, so `StoreIndexer` reads them front to back (only the title text is fetched from
-//!    elsewhere) while it fills the store's columns in time order and tokenizes each title, so
-//!    token lists are written once, already in time order. The postings and calendar keys come
-//!    last.
+//!    sorted, so `StoreIndexer` (phase 2, `store_indexer.rs`) reads them front to back while it
+//!    fills the store's columns in time order and tokenizes each title, so token lists are
+//!    written once, already in time order. The postings and calendar keys come last.
 //!
 //! Contract: the report and the store equal those of reading into a `Dataset` and calling
 //! `Store::build`, whatever the step sizes.
 
-use super::store::{CLAUSE_BIT, NO_CATEGORY, NO_VIEWS, Store, TokenizerKind};
+use super::store::{NO_CATEGORY, NO_VIEWS, Store, TokenizerKind};
+use super::store_indexer::StoreIndexer;
 use super::text_column::TextColumn;
-use super::time_keys::TimeKeys;
-use super::tokenize::for_each_plain_word;
-use super::tokenize::keyed::{KeyedWord, for_each_keyed_word};
-use super::vocab::{TokenId, Vocab};
 use crate::ingest::{ArticleSink, Duplicate, Ingested};
 use crate::model::{ArticleRef, LineNo, Outline};
 use chrono::FixedOffset;
@@ -31,29 +27,29 @@ const UNDATED: i64 = i64::MIN;
 
 /// One article's fixed-size fields, in one record so that sorting moves them together.
 #[derive(Clone, Copy, Debug)]
-struct Row {
-    ts_ms: i64,
+pub(super) struct Row {
+    pub(super) ts_ms: i64,
     /// Position in the file order (the tie-break of equal instants).
-    index: u32,
+    pub(super) index: u32,
     title_start: u32,
     title_end: u32,
-    views: u32,
-    category: u32,
-    line: u32,
-    has_time: bool,
+    pub(super) views: u32,
+    pub(super) category: u32,
+    pub(super) line: u32,
+    pub(super) has_time: bool,
 }
 
 /// Everything read so far, in file order.
 #[derive(Default)]
-struct FileOrder {
+pub(super) struct FileOrder {
     rows: Vec<Row>,
     titles: String,
-    urls: TextColumn,
-    bodies: TextColumn,
+    pub(super) urls: TextColumn,
+    pub(super) bodies: TextColumn,
 }
 
 impl FileOrder {
-    fn title(&self, row: &Row) -> &str {
+    pub(super) fn title(&self, row: &Row) -> &str {
         &self.titles[row.title_start as usize..row.title_end as usize]
     }
 }
@@ -143,7 +139,7 @@ impl StoreBuilder {
             tokenizer,
             time_zone,
         );
-        (StoreIndexer { file, order, next: 0, store, scratch: String::new() }, duplicates)
+        (StoreIndexer::new(file, order, store), duplicates)
     }
 
     /// Both phases run to the end.
@@ -276,200 +272,6 @@ fn keep_first_by_title(rows: &[Row], file: &FileOrder, kept: &mut Vec<Row>, drop
                 kept.push(*row);
             }
         }
-    }
-}
-
-/// Phase 2: rows copied into time order and tokenized, a bounded number per step.
-pub struct StoreIndexer {
-    file: FileOrder,
-    /// The kept dated rows in time order.
-    order: Vec<Row>,
-    /// Rows done so far.
-    next: usize,
-    store: Store,
-    scratch: String,
-}
-
-impl StoreIndexer {
-    /// Indexes up to `budget` more rows; true when every row is in.
-    pub fn step(&mut self, budget: usize) -> bool {
-        let stop = self.next.saturating_add(budget).min(self.order.len());
-        let first_row = self.store.titles.len();
-        self.copy_columns(stop);
-        let store = &mut self.store;
-        let rows = first_row..store.titles.len();
-        let mut out = TokenLists { vocab: &mut store.vocab, tokens: &mut store.tokens, ends: &mut store.token_ends };
-        tokenize_rows(&store.titles, rows, store.tokenizer, &mut self.scratch, &mut out);
-        self.next >= self.order.len()
-    }
-
-    /// Copies the columns of the rows up to `stop` into time order, titles included: the
-    /// titles, scattered over the file-order buffer, are fetched in a tight loop whose reads
-    /// overlap in the memory system, so that tokenizing then reads the store's own title
-    /// column front to back.
-    fn copy_columns(&mut self, stop: usize) {
-        let (file, store) = (&self.file, &mut self.store);
-        let rows = &self.order[self.next..stop];
-        copy_fixed_columns(file, rows, store);
-        rows.iter().for_each(|row| store.titles.push(file.title(row)));
-        self.next = stop;
-    }
-
-    /// Indexes every row left: natively on every core (`index_rest_in_shares`, for 50,000 rows
-    /// or more a core), in wasm in one go.
-    pub fn index_rest(&mut self) {
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            const MIN_ROWS_A_THREAD: usize = 50_000;
-            let n_threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-            self.index_rest_in_shares(n_threads.min(self.order.len().saturating_sub(self.next) / MIN_ROWS_A_THREAD));
-        }
-        while !self.step(usize::MAX) {}
-    }
-
-    /// Indexes every row left in `n_shares` contiguous shares of the rows, one thread each (at
-    /// least one share): each thread copies its titles into time order and tokenizes them with a vocabulary of its own; the shares are merged in row order, interning each share's new tokens in their
-    /// first-seen order, so ids, token lists and vocabulary equal those of `step` on one thread.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn index_rest_in_shares(&mut self, n_shares: usize) {
-        let rows = &self.order[self.next..];
-        let n_shares = n_shares.clamp(1, rows.len().max(1));
-        let bounds: Vec<usize> = (0..=n_shares).map(|i| rows.len() * i / n_shares).collect();
-        let (file, store) = (&self.file, &mut self.store);
-        let tokenizer = store.tokenizer;
-        copy_fixed_columns(file, rows, store);
-        let mut first = TokenLists { vocab: &mut store.vocab, tokens: &mut store.tokens, ends: &mut store.token_ends };
-        let others: Vec<(TextColumn, OwnedTokenLists)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = bounds[1..]
-                .windows(2)
-                .map(|share| {
-                    let share = &rows[share[0]..share[1]];
-                    scope.spawn(move || {
-                        let mut titles = TextColumn::with_capacity(share.len(), 0);
-                        share.iter().for_each(|row| titles.push(file.title(row)));
-                        let mut own = OwnedTokenLists::default();
-                        tokenize_rows(&titles, 0..titles.len(), tokenizer, &mut String::new(), &mut own.lists());
-                        (titles, own)
-                    })
-                })
-                .collect();
-            let first_row = store.titles.len();
-            rows[..bounds[1]].iter().for_each(|row| store.titles.push(file.title(row)));
-            tokenize_rows(&store.titles, first_row..store.titles.len(), tokenizer, &mut self.scratch, &mut first);
-            handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
-        });
-        for (titles, share) in others {
-            store.titles.append(&titles);
-            first.append(share);
-        }
-        self.next = self.order.len();
-    }
-
-    /// Share of the rows indexed.
-    pub fn fraction(&self) -> f64 {
-        #[expect(clippy::cast_precision_loss, reason = "a progress fraction")]
-        let fraction = self.next as f64 / self.order.len().max(1) as f64;
-        fraction
-    }
-
-    /// The store, with postings and calendar keys (indexes any rows left first).
-    pub fn finish(mut self) -> Store {
-        self.index_rest();
-        drop(self.file);
-        drop(self.order);
-        let mut store = self.store;
-        let (ts_ms, has_time) = (std::mem::take(&mut store.ts_ms), std::mem::take(&mut store.has_time));
-        let offset = store.keys.offset;
-        // Postings and calendar keys are independent: natively, on two threads.
-        #[cfg(not(target_arch = "wasm32"))]
-        let keys = std::thread::scope(|scope| {
-            let keys = scope.spawn(|| TimeKeys::compute(&ts_ms, &has_time, offset));
-            store.finish_vocab();
-            keys.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        });
-        #[cfg(target_arch = "wasm32")]
-        let keys = {
-            store.finish_vocab();
-            TimeKeys::compute(&ts_ms, &has_time, offset)
-        };
-        (store.ts_ms, store.has_time, store.keys) = (ts_ms, has_time, keys);
-        store
-    }
-}
-
-/// Appends the columns of `rows` other than titles and tokens to `store`.
-fn copy_fixed_columns(file: &FileOrder, rows: &[Row], store: &mut Store) {
-    let (has_urls, has_bodies) = (file.urls.has_text(), file.bodies.has_text());
-    for row in rows {
-        store.ts_ms.push(row.ts_ms);
-        store.has_time.push(row.has_time);
-        store.views.push(row.views);
-        store.category.push(row.category);
-        store.lines.push(row.line);
-        store.urls.push(if has_urls { file.urls.get(row.index as usize) } else { "" });
-        store.bodies.push(if has_bodies { file.bodies.get(row.index as usize) } else { "" });
-    }
-}
-
-/// Where tokenized rows go: a vocabulary, the token ids of every row one after the other, and
-/// where each row's ids end.
-struct TokenLists<'a> {
-    vocab: &'a mut Vocab,
-    tokens: &'a mut Vec<TokenId>,
-    ends: &'a mut Vec<u32>,
-}
-
-impl TokenLists<'_> {
-    /// Appends rows tokenized with another vocabulary, re-interning its tokens in id order
-    /// (their first-seen order) and rewriting the rows' ids.
-    #[cfg(not(target_arch = "wasm32"))]
-    fn append(&mut self, other: OwnedTokenLists) {
-        let id_here: Vec<TokenId> = other.vocab.iter().map(|(_, token)| self.vocab.intern(token)).collect();
-        let base = u32::try_from(self.tokens.len()).unwrap_or(u32::MAX);
-        self.tokens
-            .extend(other.tokens.iter().map(|&t| id_here[(t & super::store::ID_BITS) as usize] | (t & CLAUSE_BIT)));
-        self.ends.extend(other.ends.iter().map(|&end| base + end));
-    }
-}
-
-/// `TokenLists` that own their parts (one thread's share).
-#[cfg(not(target_arch = "wasm32"))]
-#[derive(Default)]
-struct OwnedTokenLists {
-    vocab: Vocab,
-    tokens: Vec<TokenId>,
-    ends: Vec<u32>,
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl OwnedTokenLists {
-    fn lists(&mut self) -> TokenLists<'_> {
-        TokenLists { vocab: &mut self.vocab, tokens: &mut self.tokens, ends: &mut self.ends }
-    }
-}
-
-/// Tokenizes the titles of `rows` into `out`.
-fn tokenize_rows(
-    titles: &TextColumn,
-    rows: std::ops::Range<usize>,
-    tokenizer: TokenizerKind,
-    scratch: &mut String,
-    out: &mut TokenLists<'_>,
-) {
-    let (vocab, tokens) = (&mut *out.vocab, &mut *out.tokens);
-    for row in rows {
-        let title = titles.get(row);
-        match tokenizer {
-            TokenizerKind::Rich => for_each_keyed_word(title, scratch, |word, starts_clause| {
-                let id = match word {
-                    KeyedWord::Short(key) => vocab.intern_short(key),
-                    KeyedWord::Long(token) => vocab.intern(token),
-                };
-                tokens.push(if starts_clause { id | CLAUSE_BIT } else { id });
-            }),
-            TokenizerKind::Plain => for_each_plain_word(title, |token| tokens.push(vocab.intern(token))),
-        }
-        out.ends.push(u32::try_from(tokens.len()).unwrap_or(u32::MAX));
     }
 }
 

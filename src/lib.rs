@@ -8,6 +8,7 @@
 
 pub mod analysis;
 pub mod chart;
+pub mod crc32;
 pub mod demo;
 pub mod export;
 pub mod ingest;

@@ -21,7 +21,7 @@ pub fn with_text_chunk(png: &[u8], keyword: &str, text: &str) -> Option<Vec<u8>>
     let mut typed = b"tEXt".to_vec();
     typed.extend_from_slice(&data);
     chunk.extend_from_slice(&typed);
-    chunk.extend_from_slice(&crc32fast::hash(&typed).to_be_bytes());
+    chunk.extend_from_slice(&crate::crc32::crc32(&typed).to_be_bytes());
     let mut out = Vec::with_capacity(png.len() + chunk.len());
     out.extend_from_slice(png.get(..after_ihdr)?);
     out.extend_from_slice(&chunk);
@@ -44,7 +44,7 @@ mod tests {
         assert_eq!(&out[33..37], &u32::try_from(data.len()).unwrap().to_be_bytes(), "length of keyword + NUL + text");
         assert_eq!(&out[37..41], b"tEXt");
         assert_eq!(&out[41..end], data);
-        let crc = crc32fast::hash(&out[37..end]);
+        let crc = crate::crc32::crc32(&out[37..end]);
         assert_eq!(&out[end..end + 4], &crc.to_be_bytes());
         assert_eq!(&out[end + 4..], &TINY[33..]);
         assert_eq!(with_text_chunk(b"GIF89a", "k", "v"), None);

@@ -10,7 +10,7 @@ pub fn write_zip(files: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut central = Vec::new();
     for (name, data) in files {
         let offset = u32::try_from(out.len()).unwrap_or(u32::MAX);
-        let crc = crc32fast::hash(data);
+        let crc = crate::crc32::crc32(data);
         let size = u32::try_from(data.len()).unwrap_or(u32::MAX);
         let name_len = u16::try_from(name.len()).unwrap_or(u16::MAX);
         // Local file header: version 2.0, UTF-8 names (bit 11), stored.

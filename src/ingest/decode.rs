@@ -69,18 +69,11 @@ fn windows_1252_char(byte: u8) -> char {
 pub const MAX_DECOMPRESSED_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
 /// The bytes of `input`, decompressed when it is gzip (one or more members).
-pub fn decompress(input: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>, IngestError> {
-    use std::io::Read;
-    if !input.starts_with(b"\x1F\x8B") {
-        return Ok(std::borrow::Cow::Borrowed(input));
+pub fn decompress(input: &[u8]) -> Result<Cow<'_, [u8]>, IngestError> {
+    if !super::gzip::is_gzip(input) {
+        return Ok(Cow::Borrowed(input));
     }
-    let mut out = Vec::with_capacity(input.len().saturating_mul(4));
-    let mut decoder = flate2::read::MultiGzDecoder::new(input).take(MAX_DECOMPRESSED_BYTES + 1);
-    decoder.read_to_end(&mut out).map_err(|e| IngestError::Gzip { message: e.to_string() })?;
-    if out.len() as u64 > MAX_DECOMPRESSED_BYTES {
-        return Err(IngestError::Gzip { message: "more than 2 GiB once decompressed".to_owned() });
-    }
-    Ok(std::borrow::Cow::Owned(out))
+    super::gzip::gunzip(input, MAX_DECOMPRESSED_BYTES).map(Cow::Owned).map_err(|message| IngestError::Gzip { message })
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ mod decode;
 mod dedupe;
 mod error;
 mod feed_reader;
+mod gzip;
 mod job;
 mod json_reader;
 mod line_counter;

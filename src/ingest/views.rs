@@ -12,19 +12,14 @@ pub fn parse_views(raw: &str) -> Result<Option<u64>, NotACount> {
         return Ok(None);
     }
     let (number, multiplier) = match s.as_bytes()[s.len() - 1] {
-        b'k' | b'K' => (&s[..s.len() - 1], 1_000.0),
-        b'm' | b'M' => (&s[..s.len() - 1], 1_000_000.0),
-        b'b' | b'B' => (&s[..s.len() - 1], 1_000_000_000.0),
-        _ => (s, 1.0),
+        b'k' | b'K' => (&s[..s.len() - 1], 1_000),
+        b'm' | b'M' => (&s[..s.len() - 1], 1_000_000),
+        b'b' | b'B' => (&s[..s.len() - 1], 1_000_000_000),
+        _ => (s, 1),
     };
     let number = number.trim_end();
-    if multiplier > 1.0 {
-        let value: f64 = number.parse().map_err(|_| NotACount)?;
-        if !value.is_finite() || value < 0.0 {
-            return Err(NotACount);
-        }
-        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "checked finite, non-negative")]
-        return Ok(Some((value * multiplier).round() as u64));
+    if multiplier > 1 {
+        return scaled_decimal(number, multiplier).map(Some).ok_or(NotACount);
     }
     if let Ok(value) = number.parse::<u64>() {
         return Ok(Some(value));
@@ -34,6 +29,27 @@ pub fn parse_views(raw: &str) -> Result<Option<u64>, NotACount> {
         return Err(NotACount);
     }
     digits.parse().map(Some).map_err(|_| NotACount)
+}
+
+/// `digits[.digits]` times `multiplier`, rounded half up to a whole count, in integers: exact
+/// for any number of digits (no float parsing, which would also add 10 KB of tables to the
+/// page).
+fn scaled_decimal(number: &str, multiplier: u64) -> Option<u64> {
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() && fraction.is_empty() || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    let whole_count = if whole.is_empty() { 0 } else { whole.parse::<u64>().ok()?.checked_mul(multiplier)? };
+    // Digits beyond the multiplier's own decimals only decide the rounding; keep one of them.
+    let kept = &fraction[..fraction.len().min(multiplier.ilog10() as usize + 1)];
+    let fraction_count = if kept.is_empty() {
+        0
+    } else {
+        let scale = 10_u64.pow(u32::try_from(kept.len()).ok()?);
+        (kept.parse::<u64>().ok()? * multiplier + scale / 2) / scale
+    };
+    whole_count.checked_add(fraction_count)
 }
 
 /// Thousands groups of exactly three digits after the first group.
@@ -66,6 +82,18 @@ mod tests {
             ("1,2", Err(NotACount)),
             ("12.5", Err(NotACount)),
             ("K", Err(NotACount)),
+            (".5K", Ok(Some(500))),
+            ("1.0005K", Ok(Some(1001))),
+            ("1.0004999K", Ok(Some(1000))),
+            ("2.123456789B", Ok(Some(2_123_456_789))),
+            ("1.5 M", Ok(Some(1_500_000))),
+            ("18446744073709551K", Ok(Some(18_446_744_073_709_551_000))),
+            ("18446744073709552K", Err(NotACount)),
+            ("1.2.3K", Err(NotACount)),
+            ("-1K", Err(NotACount)),
+            ("1e3K", Err(NotACount)),
+            ("NaNK", Err(NotACount)),
+            (".K", Err(NotACount)),
         ];
         for (raw, expected) in cases {
             assert_eq!(parse_views(raw), *expected, "input {raw:?}");

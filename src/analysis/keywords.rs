@@ -97,8 +97,9 @@ pub fn top_of_counts(store: &Store, counts: &[u32], n: usize) -> Vec<KeywordCoun
         let threshold = candidates[n - 1].n_articles;
         candidates.retain(|k| k.n_articles >= threshold);
     }
-    candidates
-        .sort_by(|a, b| b.n_articles.cmp(&a.n_articles).then_with(|| vocab.text(a.token).cmp(vocab.text(b.token))));
+    candidates.sort_unstable_by(|a, b| {
+        b.n_articles.cmp(&a.n_articles).then_with(|| vocab.text(a.token).cmp(vocab.text(b.token)))
+    });
     candidates.truncate(n);
     candidates
 }

@@ -25,7 +25,7 @@ pub fn first_n_by<T>(mut items: Vec<T>, n: usize, order: impl Fn(&T, &T) -> std:
         items.select_nth_unstable_by(n - 1, &order);
         items.truncate(n);
     }
-    items.sort_by(order);
+    items.sort_unstable_by(order);
     items
 }
 

@@ -46,7 +46,7 @@ impl TrendSpec {
     /// One point per burst marker, in time order.
     pub fn key_points(&self) -> Vec<(f64, f64)> {
         let mut points: Vec<(f64, f64)> = self.markers.iter().map(|m| (m.x, m.y)).collect();
-        points.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        points.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
         points
     }
 

@@ -257,7 +257,7 @@ pub fn chart_csv(kind: ChartKind, ctx: &ExportContext<'_>) -> Vec<u8> {
         }
         ChartKind::Timing => {
             let mut cells: Vec<_> = data.timing.0.iter().collect();
-            cells.sort_by_key(|c| (display_row(c.weekday), c.hour));
+            cells.sort_unstable_by_key(|c| (display_row(c.weekday), c.hour));
             let rows = cells
                 .into_iter()
                 .map(|c| {

@@ -20,7 +20,7 @@ pub fn UserTopicsPanel() -> impl IntoView {
                 dash.saved_topics.update(|all| {
                     all.retain(|t| t.name != topic.name);
                     all.push(topic.clone());
-                    all.sort();
+                    all.sort_unstable();
                 });
                 let reference = TopicRef::new(TopicKind::User, topic.name.clone());
                 dash.update_view(|v| {

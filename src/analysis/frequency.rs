@@ -2,7 +2,7 @@
 
 use super::keywords::article_counts_per_token;
 use super::selection::{Selection, Sieve};
-use super::stats::median;
+use super::stats::{median, sort_few_by};
 use super::store::{NO_CATEGORY, NO_VIEWS, Store};
 use super::topic_rows::topic_rows;
 use super::topics::{TopicKind, TopicRef, UserTopic};
@@ -98,7 +98,7 @@ pub fn topic_frequency_given(
         .map(|(topic, label)| stat_of(store, selection, &sieve, topic, label, user_topics, total_views))
         .filter(|s| s.n_articles > 0 && (measure != Measure::MedianViews || s.n_articles >= MIN_ARTICLES_FOR_MEDIAN))
         .collect();
-    stats.sort_unstable_by(|a, b| b.value(measure).total_cmp(&a.value(measure)).then_with(|| a.label.cmp(&b.label)));
+    sort_few_by(&mut stats, &|a, b| b.value(measure).total_cmp(&a.value(measure)).then_with(|| a.label.cmp(&b.label)));
     stats.truncate(n);
     stats
 }
@@ -197,7 +197,7 @@ fn candidates_by_articles(
 
 fn top_labels(counts: impl Iterator<Item = (u32, String)>, pool: usize) -> Vec<(u32, String)> {
     let mut all: Vec<(u32, String)> = counts.filter(|(c, _)| *c > 0).collect();
-    all.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    sort_few_by(&mut all, &|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     all.truncate(pool);
     all
 }

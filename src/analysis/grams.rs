@@ -3,6 +3,7 @@
 //! store on first use; each keeps per-row occurrence lists so counting over a selection is as
 //! cheap as counting keywords.
 
+use super::stats::sort_few_by;
 use super::stopwords::is_english_stopword;
 use super::store::{CLAUSE_BIT, ID_BITS, Store};
 use super::tokenize::for_each_word;
@@ -63,7 +64,7 @@ impl Grams {
             .filter(|(_, (n, _, _))| *n >= min_articles)
             .map(|(k, (n, _, label))| (k, n, label))
             .collect();
-        kept.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        sort_few_by(&mut kept, &|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         let mut grams = Grams::default();
         for (id, (key, n, label)) in kept.into_iter().enumerate() {
             grams.index.insert(key.to_vec(), u32::try_from(id).unwrap_or(u32::MAX));

@@ -2,6 +2,7 @@
 //! Words match at word starts (as the filter's prefix match does); phrases match anywhere.
 
 use super::filter::{QueryTerm, parse_query};
+use super::stats::sort_few_by;
 
 /// Byte ranges of `title` that match `query`, case-insensitively; sorted and non-overlapping.
 pub fn highlight_ranges(title: &str, query: &str) -> Vec<(usize, usize)> {
@@ -33,7 +34,7 @@ pub fn highlight_ranges(title: &str, query: &str) -> Vec<(usize, usize)> {
             }
         }
     }
-    ranges.sort_unstable();
+    sort_few_by(&mut ranges, &Ord::cmp);
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (start, end) in ranges {
         match merged.last_mut() {

@@ -1,6 +1,7 @@
 //! Keyword counts over a selection: top-N keywords, and rows whose words contain a substring.
 
 use super::selection::{Selection, union};
+use super::stats::sort_few_by;
 use super::store::{ID_BITS, REPEAT_BIT, Store};
 use super::vocab::TokenId;
 use std::ops::Range;
@@ -97,7 +98,7 @@ pub fn top_of_counts(store: &Store, counts: &[u32], n: usize) -> Vec<KeywordCoun
         let threshold = candidates[n - 1].n_articles;
         candidates.retain(|k| k.n_articles >= threshold);
     }
-    candidates.sort_unstable_by(|a, b| {
+    sort_few_by(&mut candidates, &|a, b| {
         b.n_articles.cmp(&a.n_articles).then_with(|| vocab.text(a.token).cmp(vocab.text(b.token)))
     });
     candidates.truncate(n);

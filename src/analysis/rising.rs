@@ -115,8 +115,10 @@ pub fn rising_topics_given(
         sparkline: sparkline(store, selection, t, window_start, rule.window_days),
     };
     let (up, down): (Vec<_>, Vec<_>) = scored.into_iter().filter(|s| s.2 != 0.0).partition(|s| s.2 > 0.0);
-    let rising: Vec<RisingTopic> = first_n_by(up, n, rank).iter().map(describe).collect();
-    let falling: Vec<RisingTopic> = first_n_by(down, n, |a, b| rank(b, a)).iter().map(describe).collect();
+    // One closure type for both ends: one instance of the selection in the page.
+    let ranked = |falling: bool| move |a: &_, b: &_| if falling { rank(b, a) } else { rank(a, b) };
+    let rising: Vec<RisingTopic> = first_n_by(up, n, ranked(false)).iter().map(describe).collect();
+    let falling: Vec<RisingTopic> = first_n_by(down, n, ranked(true)).iter().map(describe).collect();
     (rising, falling)
 }
 

@@ -6,6 +6,7 @@
 //! callbacks (which map a data point to a mark) give that mark's text and headlines.
 
 use super::spec::{BarsSpec, HeatmapSpec, HistogramSpec, TrendSpec, VolumeSpec};
+use crate::analysis::stats::sort_few_by;
 
 /// The middle of a bar from 0 to `height`.
 fn half(height: f64) -> f64 {
@@ -46,7 +47,7 @@ impl TrendSpec {
     /// One point per burst marker, in time order.
     pub fn key_points(&self) -> Vec<(f64, f64)> {
         let mut points: Vec<(f64, f64)> = self.markers.iter().map(|m| (m.x, m.y)).collect();
-        points.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        sort_few_by(&mut points, &|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
         points
     }
 

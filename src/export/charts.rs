@@ -5,6 +5,7 @@
 use super::csv_table::{Cell, write_table};
 use super::manifest::Manifest;
 use crate::analysis::dashboard::DashboardData;
+use crate::analysis::stats::sort_few_by;
 use crate::analysis::store::Store;
 use crate::analysis::view_state::ViewState;
 use crate::chart::labels::{WEEKDAYS_MONDAY_FIRST, day_label, display_row, views_bin_range};
@@ -257,7 +258,7 @@ pub fn chart_csv(kind: ChartKind, ctx: &ExportContext<'_>) -> Vec<u8> {
         }
         ChartKind::Timing => {
             let mut cells: Vec<_> = data.timing.0.iter().collect();
-            cells.sort_unstable_by_key(|c| (display_row(c.weekday), c.hour));
+            sort_few_by(&mut cells, &|a, b| (display_row(a.weekday), a.hour).cmp(&(display_row(b.weekday), b.hour)));
             let rows = cells
                 .into_iter()
                 .map(|c| {

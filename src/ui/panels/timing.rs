@@ -81,9 +81,8 @@ pub fn TimingPanel() -> impl IntoView {
     let date_only = move || dash.data.with(|d| d.timing.1);
     let site_minutes = dash.site_offset.local_minus_utc() / 60;
     let mut zones: Vec<i32> = (-12..=14).map(|h| h * 60).collect();
-    if !zones.contains(&site_minutes) {
-        zones.push(site_minutes);
-        zones.sort_unstable();
+    if let Err(at) = zones.binary_search(&site_minutes) {
+        zones.insert(at, site_minutes);
     }
     view! {
         <section class="panel" data-testid="panel-timing" aria-labelledby="timing-title">

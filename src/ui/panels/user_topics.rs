@@ -1,6 +1,7 @@
 //! User topics: a name and a rule (`ukraine | zelensky | kyiv | -football`), created, edited and
 //! removed here, kept in localStorage.
 
+use crate::analysis::stats::sort_few_by;
 use crate::analysis::topics::{TopicKind, TopicRef, UserTopic};
 use crate::ui::state::use_dash;
 use leptos::prelude::*;
@@ -20,7 +21,7 @@ pub fn UserTopicsPanel() -> impl IntoView {
                 dash.saved_topics.update(|all| {
                     all.retain(|t| t.name != topic.name);
                     all.push(topic.clone());
-                    all.sort_unstable();
+                    sort_few_by(all, &Ord::cmp);
                 });
                 let reference = TopicRef::new(TopicKind::User, topic.name.clone());
                 dash.update_view(|v| {

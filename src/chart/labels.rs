@@ -1,6 +1,7 @@
 //! Text for axes and tooltips: dates of day numbers, compact numbers, weekday names, view bins.
 
 use crate::analysis::volume::{BucketWidth, date_of_day};
+use crate::model::date_text;
 
 /// `12 Mar 2024` (day), `Mar 2024` (month), `12 Mar 14:00` (hour) for a fractional day number.
 pub fn day_label(day: f64, width: BucketWidth) -> String {
@@ -11,10 +12,10 @@ pub fn day_label(day: f64, width: BucketWidth) -> String {
         BucketWidth::Hour => {
             #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "fraction of a day in hours")]
             let hour = ((day - day.floor()) * 24.0).round() as u32;
-            format!("{} {:02}:00", date.format("%-d %b"), hour.min(23))
+            format!("{} {:02}:00", date_text::day_month(date), hour.min(23))
         }
-        BucketWidth::Day | BucketWidth::Week => date.format("%-d %b %Y").to_string(),
-        BucketWidth::Month => date.format("%b %Y").to_string(),
+        BucketWidth::Day | BucketWidth::Week => date_text::day_month_year(date),
+        BucketWidth::Month => date_text::month_year(date),
     }
 }
 

@@ -9,7 +9,7 @@ fn published(store: &Store, row: usize) -> String {
     let at = DateTime::from_timestamp_millis(store.ts_ms[row]).map(|t| t.with_timezone(&store.keys.offset));
     match at {
         Some(t) if store.has_time[row] => t.to_rfc3339_opts(SecondsFormat::Secs, false),
-        Some(t) => t.format("%Y-%m-%d").to_string(),
+        Some(t) => crate::model::date_text::iso_date(t.date_naive()),
         None => String::new(),
     }
 }

@@ -32,7 +32,7 @@ pub fn rejected_csv<D>(ingested: &Ingested<D>) -> Vec<u8> {
 
 fn date(ms: i64, offset: FixedOffset) -> String {
     chrono::DateTime::from_timestamp_millis(ms)
-        .map_or_else(String::new, |t| t.with_timezone(&offset).format("%Y-%m-%d").to_string())
+        .map_or_else(String::new, |t| crate::model::date_text::iso_date(t.with_timezone(&offset).date_naive()))
 }
 
 /// `headline-trends_topics_2024-03-01_2024-06-30.svg`: what, and the dates it covers (the date

@@ -4,6 +4,7 @@
 //! on `serde` and `chrono` and nothing else; no parsing, no formatting for display.
 
 mod article;
+pub mod date_text;
 mod line_no;
 mod published;
 

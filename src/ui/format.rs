@@ -1,6 +1,6 @@
 //! Numbers and dates as the page shows them.
 
-use crate::model::Published;
+use crate::model::{Published, date_text};
 
 /// `25519` as `25,519`.
 pub fn thousands(n: usize) -> String {
@@ -17,30 +17,25 @@ pub fn thousands(n: usize) -> String {
 
 /// `Mon 2 Jan 2023, 08:15` (or without the time for date-only values), in the value's own offset.
 pub fn day_and_time(published: &Published) -> String {
-    if published.has_time_of_day {
-        published.at.format("%a %-d %b %Y, %H:%M").to_string()
-    } else {
-        published.at.format("%a %-d %b %Y").to_string()
-    }
+    date_text::weekday_date(published.at.naive_local(), published.has_time_of_day)
 }
 
 /// `1 Mar 2024` for an instant in `offset`.
 pub fn date_in(ms: i64, offset: chrono::FixedOffset) -> String {
     chrono::DateTime::from_timestamp_millis(ms)
-        .map_or_else(String::new, |t| t.with_timezone(&offset).format("%-d %b %Y").to_string())
+        .map_or_else(String::new, |t| date_text::day_month_year(t.with_timezone(&offset).date_naive()))
 }
 
 /// `Fri 1 Mar 2024, 09:30` (or without the time) for an instant in `offset`.
 pub fn date_time_in(ms: i64, has_time: bool, offset: chrono::FixedOffset) -> String {
-    let format = if has_time { "%a %-d %b %Y, %H:%M" } else { "%a %-d %b %Y" };
     chrono::DateTime::from_timestamp_millis(ms)
-        .map_or_else(String::new, |t| t.with_timezone(&offset).format(format).to_string())
+        .map_or_else(String::new, |t| date_text::weekday_date(t.with_timezone(&offset).naive_local(), has_time))
 }
 
 /// `2024-03-01`, the value of a date input, for an instant in `offset`.
 pub fn date_input_value(ms: i64, offset: chrono::FixedOffset) -> String {
     chrono::DateTime::from_timestamp_millis(ms)
-        .map_or_else(String::new, |t| t.with_timezone(&offset).format("%Y-%m-%d").to_string())
+        .map_or_else(String::new, |t| date_text::iso_date(t.with_timezone(&offset).date_naive()))
 }
 
 /// Local midnight of a date input's value in `offset`, as ms since the epoch.

@@ -8,6 +8,7 @@ use super::load::{Loaded, ReadSettings};
 use super::loader::use_loader;
 use crate::ingest::preview::preview;
 use crate::ingest::{DateOrder, FieldMapping, Format, ParseOptions};
+use crate::model::date_text;
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -113,7 +114,7 @@ pub fn ReadSettingsPanel(input: Arc<MappingInput>) -> impl IntoView {
     let reference_value = move || {
         draft.with(|d| {
             d.reference_time
-                .map(|t| t.with_timezone(&d.site_offset.unwrap_or(site_offset)).format("%Y-%m-%dT%H:%M").to_string())
+                .map(|t| date_text::iso_minute(t.with_timezone(&d.site_offset.unwrap_or(site_offset)).naive_local()))
                 .unwrap_or_default()
         })
     };

@@ -1,7 +1,7 @@
 //! Keyword counts over a selection: top-N keywords, and rows whose words contain a substring.
 
 use super::selection::{Selection, union};
-use super::stats::sort_few_by;
+use super::stats::{nth_largest, sort_few_by};
 use super::store::{ID_BITS, REPEAT_BIT, Store};
 use super::vocab::TokenId;
 use std::ops::Range;
@@ -94,8 +94,8 @@ pub fn top_of_counts(store: &Store, counts: &[u32], n: usize) -> Vec<KeywordCoun
     // Cut by count alone first (cheap integer comparisons), so the text tie-break only runs on
     // the few candidates at or above the n-th count.
     if candidates.len() > n {
-        candidates.select_nth_unstable_by(n - 1, |a, b| b.n_articles.cmp(&a.n_articles));
-        let threshold = candidates[n - 1].n_articles;
+        let mut counts: Vec<u32> = candidates.iter().map(|k| k.n_articles).collect();
+        let threshold = nth_largest(&mut counts, n);
         candidates.retain(|k| k.n_articles >= threshold);
     }
     sort_few_by(&mut candidates, &|a, b| {

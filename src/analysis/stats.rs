@@ -15,6 +15,13 @@ pub fn median(values: &mut [u32]) -> Option<f64> {
     Some((f64::from(lower) + f64::from(upper)) / 2.0)
 }
 
+/// The `n`-th largest of `values` (`n` from 1 to `values.len()`). Reorders `values`. Shares its
+/// selection instance with `median`.
+pub fn nth_largest(values: &mut [u32], n: usize) -> u32 {
+    let at = values.len() - n;
+    *values.select_nth_unstable(at).1
+}
+
 /// The first `n` of `items` in `order`, sorted: the `n` are picked in linear time first, so
 /// only they are sorted. `order` must be a total order (break ties) for a deterministic result.
 pub fn first_n_by<T>(mut items: Vec<T>, n: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<T> {

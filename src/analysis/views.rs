@@ -1,7 +1,7 @@
 //! View-count distributions: log-binned histogram, top headlines, views by hour.
 
 use super::selection::Selection;
-use super::stats::first_n_by;
+use super::stats::{nth_largest, sort_few_by};
 use super::store::{NO_VIEWS, Store};
 
 /// `floor(log2(views + 1))`: bin 0 holds 0 views, bin 1 holds 1–2, bin 2 holds 3–6, …
@@ -37,8 +37,32 @@ pub fn top_headlines(store: &Store, selection: &Selection, n: usize) -> Vec<u32>
         };
         return store.rows_by_views().iter().copied().filter(|&r| contains(r)).take(n).collect();
     }
-    let rows: Vec<u32> = selection.iter().filter(|&r| store.views[r as usize] != NO_VIEWS).collect();
-    first_n_by(rows, n, |a, b| store.views[*b as usize].cmp(&store.views[*a as usize]).then(b.cmp(a)))
+    if n == 0 {
+        return Vec::new();
+    }
+    let views = |row: u32| store.views[row as usize];
+    let rows: Vec<u32> = selection.iter().filter(|&r| views(r) != NO_VIEWS).collect();
+    let mut top = if rows.len() > n {
+        let mut selected_views: Vec<u32> = rows.iter().map(|&r| views(r)).collect();
+        let threshold = nth_largest(&mut selected_views, n);
+        // Rows above the n-th largest views, and of the rows tied with it the newest: rows
+        // ascend in time, so those are the last ones.
+        let mut n_tied_wanted = n - rows.iter().filter(|&&r| views(r) > threshold).count();
+        let mut kept = Vec::with_capacity(n);
+        for &row in rows.iter().rev() {
+            let above = views(row) > threshold;
+            if above || (views(row) == threshold && n_tied_wanted > 0) {
+                n_tied_wanted -= usize::from(!above);
+                kept.push(row);
+            }
+        }
+        kept
+    } else {
+        rows
+    };
+    sort_few_by(&mut top, &|&a, &b| views(b).cmp(&views(a)).then(b.cmp(&a)));
+    top.truncate(n);
+    top
 }
 
 /// Views by publication hour: for each hour 0–23, the articles with views and their median.

@@ -5,6 +5,7 @@ use headline_trends::analysis::filter::{Filter, FilterPart, QueryTerm, parse_que
 use headline_trends::analysis::frequency::{Measure, topic_frequency};
 use headline_trends::analysis::rising::log_odds;
 use headline_trends::analysis::series::{SeriesPoint, TopicSeries, topic_series, volume_series};
+use headline_trends::analysis::store::NO_VIEWS;
 use headline_trends::analysis::timing::{best_slot, timing_grid, weekday_hour_counts};
 use headline_trends::analysis::topics::{TopicKind, TopicRef, UserTopic};
 use headline_trends::analysis::views::{top_headlines, views_by_hour, views_log2_histogram};
@@ -107,6 +108,27 @@ fn views_histogram_top_headlines_and_hours() {
     let by_hour = views_by_hour(&store, &all(&store));
     assert_eq!(by_hour[9], (9, 2, Some(75.0)));
     assert_eq!(by_hour[14], (14, 1, Some(1000.0)));
+}
+
+#[test]
+fn top_headlines_of_a_small_selection_break_view_ties_by_newest() {
+    // 400 articles an hour apart with only four distinct view counts (and some without views).
+    let mut text = String::from("title,date,views\n");
+    for i in 0..400 {
+        let views = if i % 7 == 0 { String::new() } else { (i % 4 * 10).to_string() };
+        text.push_str(&format!("Story number {i},2024-01-{:02}T{:02}:00:00Z,{views}\n", 1 + i / 24, i % 24));
+    }
+    let ingested = parse(text.as_bytes(), &ParseOptions::default()).unwrap();
+    let store = Store::build(ingested.dataset, TokenizerKind::Rich, chrono::FixedOffset::east_opt(0).unwrap());
+    assert_eq!(store.len(), 400);
+    // Every ninth row: under an eighth of the store, so not read from the store's views order.
+    let rows: Vec<u32> = (0..400).step_by(9).collect();
+    for n in [0, 1, 3, 5, 12, 44, 45, 100] {
+        let mut expected: Vec<u32> = rows.iter().copied().filter(|&r| store.views[r as usize] != NO_VIEWS).collect();
+        expected.sort_by(|&a, &b| store.views[b as usize].cmp(&store.views[a as usize]).then(b.cmp(&a)));
+        expected.truncate(n);
+        assert_eq!(top_headlines(&store, &Selection::Rows(rows.clone()), n), expected, "n = {n}");
+    }
 }
 
 #[test]

@@ -14,6 +14,7 @@
 //! Contract: the report and the store equal those of reading into a `Dataset` and calling
 //! `Store::build`, whatever the step sizes.
 
+use super::stats::sort_few_by;
 use super::store::{NO_CATEGORY, NO_VIEWS, Store, TokenizerKind};
 use super::store_indexer::StoreIndexer;
 use super::text_column::TextColumn;
@@ -112,7 +113,7 @@ impl StoreBuilder {
     pub fn into_indexer_and_duplicates(self, time_zone: FixedOffset) -> (StoreIndexer, Vec<Duplicate>) {
         let StoreBuilder { mut file, tokenizer, category_codes, .. } = self;
         let mut by_name: Vec<(Box<str>, u32)> = category_codes.into_iter().collect();
-        by_name.sort_unstable();
+        sort_few_by(&mut by_name, &Ord::cmp);
         let mut renumber = vec![NO_CATEGORY; by_name.len()];
         for (sorted_code, (_, first_code)) in by_name.iter().enumerate() {
             renumber[*first_code as usize] = u32::try_from(sorted_code).unwrap_or(NO_CATEGORY);
@@ -253,7 +254,8 @@ fn drop_duplicates(rows: &[Row], n_dated: usize, file: &FileOrder) -> (Vec<Row>,
     }
     let mut undated_kept = Vec::new();
     keep_first_by_title(&rows[n_dated..], file, &mut undated_kept, &mut dropped);
-    dropped.sort_unstable();
+    // Few duplicates as a rule: the page's shared short-list sort is enough.
+    sort_few_by(&mut dropped, &Ord::cmp);
     let line = |line: u32| LineNo::new(line as usize);
     let duplicates =
         dropped.into_iter().map(|(_, at, kept)| Duplicate { line: line(at), first_line: line(kept) }).collect();

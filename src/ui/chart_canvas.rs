@@ -7,16 +7,24 @@ use super::browser::{pixel_ratio, prefers_dark};
 use super::canvas_backend::MeasuredCanvas;
 use super::state::use_dash;
 use crate::chart::theme::Theme;
-use crate::chart::{Chart, Geometry};
+use crate::chart::{Chart, ChartError, Geometry};
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use std::sync::Arc;
 
 /// Where the pointer went down, in CSS pixels, while a drag may be under way.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct DragStart {
     x: f64,
 }
+
+/// Draws the chart on a canvas's drawing area (reading the spec signal, so the draw reruns when
+/// it changes).
+type DrawOn = Arc<dyn Fn(&DrawingArea<MeasuredCanvas, Shift>, &Theme) -> Result<Geometry, ChartError> + Send + Sync>;
+/// The chart's marks for the keyboard, and how many make a row.
+type KeyMarks = Arc<dyn Fn() -> (Vec<(f64, f64)>, usize) + Send + Sync>;
 
 /// A chart on a canvas.
 #[component]
@@ -43,6 +51,27 @@ pub fn ChartCanvas<S>(
 where
     S: Chart + Clone + PartialEq + Send + Sync + 'static,
 {
+    // Only these two touch the spec's type; the canvas itself is one function for every chart
+    // (monomorphized per chart, it was five copies in the page).
+    let draw_on: DrawOn = Arc::new(move |area, theme| spec.with(|s| s.draw(area, theme)));
+    let key_marks: KeyMarks = Arc::new(move || spec.with_untracked(|s| (s.key_points(), s.key_row_len().max(1))));
+    canvas_view(CanvasProps { draw_on, key_marks, label, height, testid, on_click, on_brush, tooltip })
+}
+
+/// `ChartCanvas`'s props with the spec's type erased.
+struct CanvasProps {
+    draw_on: DrawOn,
+    key_marks: KeyMarks,
+    label: Signal<String>,
+    height: u32,
+    testid: &'static str,
+    on_click: Option<Callback<(f64, f64)>>,
+    on_brush: Option<Callback<(f64, f64)>>,
+    tooltip: Option<Callback<(f64, f64), Option<String>>>,
+}
+
+fn canvas_view(props: CanvasProps) -> AnyView {
+    let CanvasProps { draw_on, key_marks, label, height, testid, on_click, on_brush, tooltip } = props;
     let dash = use_dash();
     let canvas_ref = NodeRef::<Canvas>::new();
     let geometry = StoredValue::new(Geometry::empty());
@@ -86,7 +115,7 @@ where
         let Some(backend) = MeasuredCanvas::new(canvas.clone()) else { return };
         let theme = if prefers_dark() { Theme::DARK } else { Theme::LIGHT }.scaled(ratio);
         let area = backend.into_drawing_area();
-        let drawn = spec.with(|s| s.draw(&area, &theme)).and_then(|g| area.present().map(|()| g).map_err(Into::into));
+        let drawn = draw_on(&area, &theme).and_then(|g| area.present().map(|()| g).map_err(Into::into));
         match drawn {
             Ok(g) => {
                 geometry.set_value(g);
@@ -136,7 +165,7 @@ where
         }
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let (points, row_len) = spec.with_untracked(|s| (s.key_points(), s.key_row_len().max(1)));
+        let (points, row_len) = key_marks();
         let Some(last) = points.len().checked_sub(1) else { return };
         let current = key_focus.get_untracked().map(|i| i.min(last));
         let next = match ev.key().as_str() {
@@ -209,4 +238,5 @@ where
             })}
         </div>
     }
+    .into_any()
 }

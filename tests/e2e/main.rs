@@ -5,6 +5,7 @@
 
 mod benchmark;
 mod browser;
+mod bundle;
 mod dashboard;
 mod exports;
 mod helpers;

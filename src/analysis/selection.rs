@@ -217,15 +217,37 @@ pub fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
 }
 
 /// Union of sorted lists, sorted and without repeats.
+///
+/// Many or long lists (a search prefix like `the` unions the postings of hundreds of words)
+/// are merged through a bitmap of the rows they span — linear in the entries plus one bit per
+/// row — instead of sorting every entry; a few short lists are concatenated and sorted.
 pub fn union(lists: &[&[u32]]) -> Vec<u32> {
     match lists {
         [] => Vec::new(),
         [only] => only.to_vec(),
         _ => {
-            let mut all: Vec<u32> = lists.iter().flat_map(|l| l.iter().copied()).collect();
-            all.sort_unstable();
-            all.dedup();
-            all
+            let n_entries: usize = lists.iter().map(|l| l.len()).sum();
+            let n_rows = lists.iter().filter_map(|l| l.last()).max().map_or(0, |&last| last as usize + 1);
+            if n_entries * 64 < n_rows {
+                let mut all: Vec<u32> = lists.iter().flat_map(|l| l.iter().copied()).collect();
+                all.sort_unstable();
+                all.dedup();
+                return all;
+            }
+            let mut words = vec![0u64; n_rows.div_ceil(64)];
+            for &row in lists.iter().flat_map(|l| l.iter()) {
+                words[(row / 64) as usize] |= 1 << (row % 64);
+            }
+            let mut rows = Vec::with_capacity(words.iter().map(|w| w.count_ones() as usize).sum());
+            for (i, &word) in words.iter().enumerate() {
+                let mut bits = word;
+                while bits != 0 {
+                    #[expect(clippy::cast_possible_truncation, reason = "rows are u32, so is i * 64 + bit")]
+                    rows.push((i * 64) as u32 + bits.trailing_zeros());
+                    bits &= bits - 1;
+                }
+            }
+            rows
         }
     }
 }
@@ -276,6 +298,14 @@ mod tests {
         let long: Vec<u32> = (0..1000).collect();
         assert_eq!(intersect(&[5, 500, 2000], &long), [5, 500]);
         assert_eq!(union(&[&[1, 4], &[2, 4, 9], &[]]), [1, 2, 4, 9]);
+        assert_eq!(union(&[&[1_000_000], &[5, 70_000]]), [5, 70_000, 1_000_000], "sparse: sorted");
+        // Dense enough for the bitmap, with repeats across lists and rows at word edges.
+        let lists: Vec<Vec<u32>> = (1..40_u32).map(|k| (0..5_000).filter(|r| r % k == 0 || r % 64 == 63).collect()).collect();
+        let slices: Vec<&[u32]> = lists.iter().map(Vec::as_slice).collect();
+        let mut expected: Vec<u32> = lists.concat();
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(union(&slices), expected);
         assert_eq!(difference(&[1, 2, 3, 4], &[2, 4, 6]), [1, 3]);
         let range = Selection::Range(2..6);
         assert_eq!(range.intersect_sorted(&[1, 2, 5, 6, 7]), Selection::Rows(vec![2, 5]));

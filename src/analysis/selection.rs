@@ -300,7 +300,8 @@ mod tests {
         assert_eq!(union(&[&[1, 4], &[2, 4, 9], &[]]), [1, 2, 4, 9]);
         assert_eq!(union(&[&[1_000_000], &[5, 70_000]]), [5, 70_000, 1_000_000], "sparse: sorted");
         // Dense enough for the bitmap, with repeats across lists and rows at word edges.
-        let lists: Vec<Vec<u32>> = (1..40_u32).map(|k| (0..5_000).filter(|r| r % k == 0 || r % 64 == 63).collect()).collect();
+        let lists: Vec<Vec<u32>> =
+            (1..40_u32).map(|k| (0..5_000).filter(|r| r % k == 0 || r % 64 == 63).collect()).collect();
         let slices: Vec<&[u32]> = lists.iter().map(Vec::as_slice).collect();
         let mut expected: Vec<u32> = lists.concat();
         expected.sort_unstable();

@@ -5,11 +5,21 @@
 //! makes the browser lay out the whole page there and then — and removes it again. Five charts
 //! redrawn on a filter change did that dozens of times (about 5 ms a change at a million rows,
 //! plus the style work the spans left behind). `MeasuredCanvas` answers with the canvas's own
-//! `measureText`, which needs no layout; everything else goes to the plotters backend.
+//! `measureText`, which needs no layout.
+//!
+//! It also draws text itself: the plotters backend sets the font, alignment and colour before
+//! every label — strings built (the colour's alpha through float formatting) and copied to
+//! JavaScript each time, and a font string the canvas parses anew. Here the font, alignment and
+//! baseline are set only when they change (they survive the `save`/`restore` around rotated
+//! text because they are set before it). Shapes go to the plotters backend.
 
 use plotters::prelude::DrawingBackend;
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontStyle, FontTransform,
+};
 use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -20,13 +30,87 @@ const LINE_HEIGHT: f64 = 1.2;
 pub struct MeasuredCanvas {
     inner: CanvasBackend,
     context: CanvasRenderingContext2d,
+    /// What the context's text state was last set to by this backend.
+    text_state: RefCell<TextState>,
+}
+
+/// The canvas's text settings as last set; `None` until first set.
+#[derive(Default)]
+struct TextState {
+    /// Font style, size (its bits) and family.
+    font: Option<(&'static str, u64, String)>,
+    align: Option<&'static str>,
+    baseline: Option<&'static str>,
+}
+
+impl MeasuredCanvas {
+    /// Sets the canvas font to `style`'s unless it already is.
+    fn use_font<S: BackendTextStyle>(&self, style: &S) {
+        let family = style.family();
+        let key = (font_style_css(style.style()), style.size().to_bits(), family.as_str());
+        let mut state = self.text_state.borrow_mut();
+        if state.font.as_ref().is_none_or(|(s, size, f)| (*s, *size, f.as_str()) != key) {
+            self.context.set_font(&format!("{} {}px {}", key.0, style.size(), key.2));
+            state.font = Some((key.0, key.1, key.2.to_owned()));
+        }
+    }
+
+    /// Sets the text alignment and baseline of `anchor` unless they already are.
+    fn use_anchor(&self, h_pos: HPos, v_pos: VPos) {
+        let align = match h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        };
+        let baseline = match v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        };
+        let mut state = self.text_state.borrow_mut();
+        if state.align != Some(align) {
+            self.context.set_text_align(align);
+            state.align = Some(align);
+        }
+        if state.baseline != Some(baseline) {
+            self.context.set_text_baseline(baseline);
+            state.baseline = Some(baseline);
+        }
+    }
+}
+
+/// The CSS keyword of a font style, as plotters writes it (`FontStyle::as_str`).
+fn font_style_css(style: FontStyle) -> &'static str {
+    match style {
+        FontStyle::Normal => "normal",
+        FontStyle::Italic => "italic",
+        FontStyle::Oblique => "oblique",
+        FontStyle::Bold => "bold",
+    }
+}
+
+/// `rgba(r,g,b,a)` with the alpha in thousandths, without float formatting.
+fn css_color(color: BackendColor) -> String {
+    let (r, g, b) = color.rgb;
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "alpha is in 0..=1")]
+    let thousandths = (color.alpha.clamp(0.0, 1.0) * 1000.0).round() as u32;
+    format!("rgba({r},{g},{b},{}.{:03})", thousandths / 1000, thousandths % 1000)
+}
+
+/// A canvas call's failure as a plotters error (plotters-canvas's own error type is closed).
+fn canvas_error(error: wasm_bindgen::JsValue) -> DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType> {
+    DrawingErrorKind::FontError(format!("canvas: {error:?}").into())
 }
 
 impl MeasuredCanvas {
     /// The backend for `canvas`, or `None` without a 2D context.
     pub fn new(canvas: HtmlCanvasElement) -> Option<MeasuredCanvas> {
         let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(MeasuredCanvas { inner: CanvasBackend::with_canvas_object(canvas)?, context })
+        Some(MeasuredCanvas {
+            inner: CanvasBackend::with_canvas_object(canvas)?,
+            context,
+            text_state: RefCell::new(TextState::default()),
+        })
     }
 }
 
@@ -104,7 +188,32 @@ impl DrawingBackend for MeasuredCanvas {
         style: &S,
         pos: BackendCoord,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_text(text, style, pos)
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let anchor = style.anchor();
+        self.use_font(style);
+        self.use_anchor(anchor.h_pos, anchor.v_pos);
+        self.context.set_fill_style_str(&css_color(color));
+        let quarter_turns = match style.transform() {
+            FontTransform::None => 0.0,
+            FontTransform::Rotate90 => 1.0,
+            FontTransform::Rotate180 => 2.0,
+            FontTransform::Rotate270 => 3.0,
+        };
+        let (x, y) = (f64::from(pos.0), f64::from(pos.1));
+        if quarter_turns == 0.0 {
+            return self.context.fill_text(text, x, y).map_err(canvas_error);
+        }
+        self.context.save();
+        let drawn = self
+            .context
+            .translate(x, y)
+            .and_then(|()| self.context.rotate(quarter_turns * std::f64::consts::FRAC_PI_2))
+            .and_then(|()| self.context.fill_text(text, 0.0, 0.0));
+        self.context.restore();
+        drawn.map_err(canvas_error)
     }
 
     fn estimate_text_size<S: BackendTextStyle>(
@@ -112,8 +221,7 @@ impl DrawingBackend for MeasuredCanvas {
         text: &str,
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        // The same font string the plotters backend sets before drawing text.
-        self.context.set_font(&format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str()));
+        self.use_font(style);
         let width = self.context.measure_text(text).map_or(0.0, |metrics| metrics.width());
         #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "text sizes in pixels")]
         let size = (width.ceil() as u32, (style.size() * LINE_HEIGHT).ceil() as u32);

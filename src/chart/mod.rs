@@ -12,6 +12,7 @@ mod draw_heatmap;
 mod draw_histogram;
 mod draw_trend;
 mod draw_volume;
+pub mod either_backend;
 mod error;
 mod geometry;
 mod key_points;

@@ -8,6 +8,7 @@ use crate::analysis::dashboard::DashboardData;
 use crate::analysis::stats::sort_few_by;
 use crate::analysis::store::Store;
 use crate::analysis::view_state::ViewState;
+use crate::chart::either_backend::EitherBackend;
 use crate::chart::labels::{WEEKDAYS_MONDAY_FIRST, day_label, display_row, views_bin_range};
 use crate::chart::spec::{
     bucket_day, heatmap_spec, histogram_spec, measure_label, topics_spec, trend_spec, volume_spec,
@@ -17,6 +18,7 @@ use crate::chart::{Chart, ChartError, Geometry};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::marker::PhantomData;
 
 /// The exportable charts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,18 +139,24 @@ pub fn with_spec<V: SpecVisitor>(kind: ChartKind, ctx: &ExportContext<'_>, visit
     }
 }
 
-/// Renders a spec as SVG with a caption.
-struct SvgVisitor<'a> {
+/// Renders a spec as SVG with a caption, through `EitherBackend<L, SVGBackend>` (see
+/// `chart_svg_beside`).
+struct SvgVisitor<'a, L> {
     size_px: (u32, u32),
     caption: &'a str,
+    beside: PhantomData<fn() -> L>,
 }
 
-impl SpecVisitor for SvgVisitor<'_> {
+impl<L: DrawingBackend> SpecVisitor for SvgVisitor<'_, L>
+where
+    L::ErrorType: 'static,
+{
     type Output = Result<String, ChartError>;
     fn visit<C: Chart>(self, chart: &C) -> Self::Output {
         let mut svg = String::new();
         {
-            let area = SVGBackend::with_string(&mut svg, self.size_px).into_drawing_area();
+            let backend = EitherBackend::<L, SVGBackend>::Right(SVGBackend::with_string(&mut svg, self.size_px));
+            let area = backend.into_drawing_area();
             render_with_caption(&area, chart, &Theme::LIGHT, self.caption)?;
         }
         Ok(svg)
@@ -161,8 +169,19 @@ fn xml_escape(text: &str) -> String {
 
 /// The chart as an SVG document with its manifest in `<metadata>`.
 pub fn chart_svg(kind: ChartKind, ctx: &ExportContext<'_>) -> Result<String, ChartError> {
+    chart_svg_beside::<SVGBackend<'static>>(kind, ctx)
+}
+
+/// `chart_svg` for a caller that also draws charts on backend `L` (the page: its canvas). The
+/// SVG is drawn through `EitherBackend<L, SVGBackend>`, the type the caller draws its `L`
+/// through too, so every draw function is compiled once for both.
+pub fn chart_svg_beside<L: DrawingBackend>(kind: ChartKind, ctx: &ExportContext<'_>) -> Result<String, ChartError>
+where
+    L::ErrorType: 'static,
+{
     let caption = ctx.caption();
-    let svg = with_spec(kind, ctx, SvgVisitor { size_px: kind.size_px(), caption: &caption })?;
+    let visitor = SvgVisitor::<L> { size_px: kind.size_px(), caption: &caption, beside: PhantomData };
+    let svg = with_spec(kind, ctx, visitor)?;
     let metadata = format!(
         "<metadata>{}</metadata>",
         xml_escape(&ctx.manifest.for_content(&format!("{} chart (SVG)", kind.name())).to_json())

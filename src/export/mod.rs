@@ -75,9 +75,21 @@ pub fn filter_text(view: &ViewState, offset: FixedOffset) -> String {
 /// The whole view as one ZIP: every chart's SVG and CSV, the selected articles as CSV, the
 /// manifest, and any `extra` files (the page adds the PNGs).
 pub fn view_zip(ctx: &charts::ExportContext<'_>, extra: Vec<(String, Vec<u8>)>) -> Vec<u8> {
+    view_zip_beside::<plotters::prelude::SVGBackend<'static>>(ctx, extra)
+}
+
+/// `view_zip` for a caller that also draws charts on backend `L` (see
+/// `charts::chart_svg_beside`).
+pub fn view_zip_beside<L: plotters::prelude::DrawingBackend>(
+    ctx: &charts::ExportContext<'_>,
+    extra: Vec<(String, Vec<u8>)>,
+) -> Vec<u8>
+where
+    L::ErrorType: 'static,
+{
     let mut files = Vec::new();
     for kind in charts::ChartKind::ALL {
-        if let Ok(svg) = charts::chart_svg(kind, ctx) {
+        if let Ok(svg) = charts::chart_svg_beside::<L>(kind, ctx) {
             files.push((format!("{}.svg", kind.name()), svg.into_bytes()));
         }
         files.push((format!("{}.csv", kind.name()), charts::chart_csv(kind, ctx)));

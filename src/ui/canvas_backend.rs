@@ -13,6 +13,7 @@
 //! baseline are set only when they change (they survive the `save`/`restore` around rotated
 //! text because they are set before it). Shapes go to the plotters backend.
 
+use crate::chart::either_backend::EitherBackend;
 use plotters::prelude::DrawingBackend;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
@@ -22,6 +23,10 @@ use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// What the page draws charts on: its canvas, or SVG for an export — one backend type, so every
+/// draw function is compiled once (`chart::either_backend`).
+pub type PageBackend = EitherBackend<MeasuredCanvas, plotters::prelude::SVGBackend<'static>>;
 
 /// Height of a line of text per pixel of font size (a browser's "normal" line height).
 const LINE_HEIGHT: f64 = 1.2;

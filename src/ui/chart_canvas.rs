@@ -4,7 +4,7 @@
 //! (`Chart::key_points`), showing each one's tooltip; Enter or Space clicks the mark in focus.
 
 use super::browser::{pixel_ratio, prefers_dark};
-use super::canvas_backend::MeasuredCanvas;
+use super::canvas_backend::{MeasuredCanvas, PageBackend};
 use super::state::use_dash;
 use crate::chart::theme::Theme;
 use crate::chart::{Chart, ChartError, Geometry};
@@ -22,7 +22,7 @@ struct DragStart {
 
 /// Draws the chart on a canvas's drawing area (reading the spec signal, so the draw reruns when
 /// it changes).
-type DrawOn = Arc<dyn Fn(&DrawingArea<MeasuredCanvas, Shift>, &Theme) -> Result<Geometry, ChartError> + Send + Sync>;
+type DrawOn = Arc<dyn Fn(&DrawingArea<PageBackend, Shift>, &Theme) -> Result<Geometry, ChartError> + Send + Sync>;
 /// The chart's marks for the keyboard, and how many make a row.
 type KeyMarks = Arc<dyn Fn() -> (Vec<(f64, f64)>, usize) + Send + Sync>;
 
@@ -114,7 +114,7 @@ fn canvas_view(props: CanvasProps) -> AnyView {
         let started = super::browser::now_ms();
         let Some(backend) = MeasuredCanvas::new(canvas.clone()) else { return };
         let theme = if prefers_dark() { Theme::DARK } else { Theme::LIGHT }.scaled(ratio);
-        let area = backend.into_drawing_area();
+        let area = PageBackend::Left(backend).into_drawing_area();
         let drawn = draw_on(&area, &theme).and_then(|g| area.present().map(|()| g).map_err(Into::into));
         match drawn {
             Ok(g) => {

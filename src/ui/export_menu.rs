@@ -2,16 +2,17 @@
 //! draw function, manifest as metadata) and CSV (the numbers shown); the filtered articles as
 //! CSV or JSON Lines; the whole view as one ZIP.
 
+use super::canvas_backend::{MeasuredCanvas, PageBackend};
 use super::download::download;
 use super::state::{Dash, use_dash};
 use crate::chart::Chart;
 use crate::chart::theme::Theme;
 use crate::export::charts::{
-    ChartKind, ExportContext, SpecVisitor, chart_csv, chart_svg, render_with_caption, with_spec,
+    ChartKind, ExportContext, SpecVisitor, chart_csv, chart_svg_beside, render_with_caption, with_spec,
 };
 use crate::export::manifest::{Manifest, app_version};
 use crate::export::png_text::with_text_chunk;
-use crate::export::{articles, file_name, filter_text, view_zip};
+use crate::export::{articles, file_name, filter_text, view_zip_beside};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plotters::prelude::IntoDrawingArea;
@@ -100,7 +101,7 @@ async fn chart_png(dash: Dash, source: &ExportSource, kind: ChartKind) -> Result
         let json = ctx.manifest.for_content(&format!("{} chart (PNG)", kind.name())).to_json();
         let backend = super::canvas_backend::MeasuredCanvas::new(canvas.clone()).ok_or("no 2d context");
         let drawn = backend.map_err(str::to_owned).and_then(|backend| {
-            let area = backend.into_drawing_area();
+            let area = PageBackend::Left(backend).into_drawing_area();
             with_spec(kind, ctx, CanvasVisitor { area: &area, caption: &caption })
         });
         (json, drawn)
@@ -139,7 +140,7 @@ pub fn ExportMenu(kind: ChartKind) -> impl IntoView {
         });
     };
     let svg = move |_| {
-        with_context(dash, &source_svg, |ctx, pattern| match chart_svg(kind, ctx) {
+        with_context(dash, &source_svg, |ctx, pattern| match chart_svg_beside::<MeasuredCanvas>(kind, ctx) {
             Ok(svg) => save(svg.as_bytes(), "image/svg+xml", &name_for(&pattern, kind.name(), "svg")),
             Err(error) => leptos::logging::warn!("SVG export failed: {error}"),
         });
@@ -209,7 +210,11 @@ pub fn ViewExport() -> impl IntoView {
                 }
             }
             with_context(dash, &source, |ctx, pattern| {
-                save(&view_zip(ctx, pngs), "application/zip", &name_for(&pattern, "view", "zip"))
+                save(
+                    &view_zip_beside::<MeasuredCanvas>(ctx, pngs),
+                    "application/zip",
+                    &name_for(&pattern, "view", "zip"),
+                )
             });
             busy.set(false);
         });
@@ -228,7 +233,7 @@ pub fn ViewExport() -> impl IntoView {
 
 /// Draws a spec at twice the density on a canvas, with the caption.
 struct CanvasVisitor<'a> {
-    area: &'a plotters::drawing::DrawingArea<super::canvas_backend::MeasuredCanvas, plotters::coord::Shift>,
+    area: &'a plotters::drawing::DrawingArea<PageBackend, plotters::coord::Shift>,
     caption: &'a str,
 }
 

@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 bash .ci/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 cargo fetch --locked
+# Compiler flags come from .cargo/config.toml (see test-all.sh).
+unset RUSTFLAGS
 exec trunk serve --release --locked --address 127.0.0.1 --port "${PORT:-8080}"

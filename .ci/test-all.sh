@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 bash .ci/setup.sh --browser
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" TRUNK_SKIP_VERSION_CHECK=true
+# The page's compiler flags (SIMD, Leptos's erase_components) live in .cargo/config.toml; a
+# RUSTFLAGS from the environment would replace them and the bundle budget test would fail.
+unset RUSTFLAGS
 
 step() { printf '\n==> %s\n' "$*"; }
 step "fetch crates"

@@ -174,10 +174,15 @@ impl Store {
     /// Rows with views, most viewed first (ties: newest first), built on first use.
     pub fn rows_by_views(&self) -> &[u32] {
         self.by_views.get_or_init(|| {
-            let mut rows: Vec<u32> =
-                (0..u32::try_from(self.len()).unwrap_or(0)).filter(|&r| self.views[r as usize] != NO_VIEWS).collect();
-            rows.sort_unstable_by(|&a, &b| self.views[b as usize].cmp(&self.views[a as usize]).then(b.cmp(&a)));
-            rows
+            // Sorted as (views, row) packed in one u64, descending: no look-up of a row's views
+            // per comparison (random reads over a million rows), and ties come out newest first.
+            let mut keys: Vec<u64> = (0..u32::try_from(self.len()).unwrap_or(0))
+                .filter(|&r| self.views[r as usize] != NO_VIEWS)
+                .map(|r| u64::from(self.views[r as usize]) << 32 | u64::from(r))
+                .collect();
+            keys.sort_unstable_by(|a, b| b.cmp(a));
+            #[expect(clippy::cast_possible_truncation, reason = "the low half is the row")]
+            keys.into_iter().map(|key| key as u32).collect()
         })
     }
 

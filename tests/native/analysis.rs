@@ -111,7 +111,7 @@ fn views_histogram_top_headlines_and_hours() {
 }
 
 #[test]
-fn top_headlines_of_a_small_selection_break_view_ties_by_newest() {
+fn top_headlines_break_view_ties_by_newest_for_small_and_large_selections() {
     // 400 articles an hour apart with only four distinct view counts (and some without views).
     let mut text = String::from("title,date,views\n");
     for i in 0..400 {
@@ -129,6 +129,10 @@ fn top_headlines_of_a_small_selection_break_view_ties_by_newest() {
         expected.truncate(n);
         assert_eq!(top_headlines(&store, &Selection::Rows(rows.clone()), n), expected, "n = {n}");
     }
+    // All rows: read from the store's views order (built once), with the same tie rule.
+    let mut expected: Vec<u32> = (0..400).filter(|&r| store.views[r as usize] != NO_VIEWS).collect();
+    expected.sort_by(|&a, &b| store.views[b as usize].cmp(&store.views[a as usize]).then(b.cmp(&a)));
+    assert_eq!(top_headlines(&store, &all(&store), 500), expected);
 }
 
 #[test]

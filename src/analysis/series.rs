@@ -49,6 +49,9 @@ pub fn topic_series(
     user_topics: &[UserTopic],
     width: BucketWidth,
 ) -> Vec<TopicSeries> {
+    if topics.is_empty() {
+        return Vec::new();
+    }
     let volume = volume_series(store, selection, width);
     let selected: Vec<u32> = selection.iter().collect();
     topics

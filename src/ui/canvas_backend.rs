@@ -11,7 +11,8 @@
 //! every label — strings built (the colour's alpha through float formatting) and copied to
 //! JavaScript each time, and a font string the canvas parses anew. Here the font, alignment and
 //! baseline are set only when they change (they survive the `save`/`restore` around rotated
-//! text because they are set before it). Shapes go to the plotters backend.
+//! text because they are set before it), and widths once measured are remembered for the page's
+//! life (bounded). Shapes go to the plotters backend.
 
 use crate::chart::either_backend::EitherBackend;
 use plotters::prelude::DrawingBackend;
@@ -20,6 +21,7 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontStyle, FontTransform,
 };
 use plotters_canvas::CanvasBackend;
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -27,6 +29,18 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 /// What the page draws charts on: its canvas, or SVG for an export — one backend type, so every
 /// draw function is compiled once (`chart::either_backend`).
 pub type PageBackend = EitherBackend<MeasuredCanvas, plotters::prelude::SVGBackend<'static>>;
+
+/// A text's width in a font: (style, size bits, family, text). The same labels are laid out on
+/// every redraw (ticks, topic names); measuring them once saves the canvas a font change and a
+/// `measureText` each, and plotters measures every label before drawing it.
+type WidthKey = (&'static str, u64, String, String);
+
+/// Widths kept at most; past it the cache starts again.
+const MAX_TEXT_WIDTHS: usize = 4096;
+
+thread_local! {
+    static TEXT_WIDTHS: RefCell<FxHashMap<WidthKey, f64>> = RefCell::new(FxHashMap::default());
+}
 
 /// Height of a line of text per pixel of font size (a browser's "normal" line height).
 const LINE_HEIGHT: f64 = 1.2;
@@ -226,8 +240,24 @@ impl DrawingBackend for MeasuredCanvas {
         text: &str,
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        self.use_font(style);
-        let width = self.context.measure_text(text).map_or(0.0, |metrics| metrics.width());
+        let key = (
+            font_style_css(style.style()),
+            style.size().to_bits(),
+            style.family().as_str().to_owned(),
+            text.to_owned(),
+        );
+        let width = TEXT_WIDTHS.with_borrow_mut(|widths| {
+            if let Some(&width) = widths.get(&key) {
+                return width;
+            }
+            self.use_font(style);
+            let width = self.context.measure_text(text).map_or(0.0, |metrics| metrics.width());
+            if widths.len() >= MAX_TEXT_WIDTHS {
+                widths.clear();
+            }
+            widths.insert(key, width);
+            width
+        });
         #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "text sizes in pixels")]
         let size = (width.ceil() as u32, (style.size() * LINE_HEIGHT).ceil() as u32);
         Ok(size)

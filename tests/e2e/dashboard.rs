@@ -104,8 +104,15 @@ async fn clicking_a_topic_bar_filters_every_panel_and_the_url_reproduces_it() {
     let bars = client.find(Locator::Css("[data-testid='chart-topics']")).await.unwrap();
     assert!(bars.attr("data-plot").await.unwrap().is_some());
 
-    // The URL reproduces the view in a fresh page.
-    let url = client.current_url().await.unwrap();
+    // The URL reproduces the view in a fresh page (it is written just after the panels).
+    let mut url = client.current_url().await.unwrap();
+    for _ in 0..40 {
+        if url.query().unwrap_or_default().contains("topic=keyword") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        url = client.current_url().await.unwrap();
+    }
     assert!(url.query().unwrap_or_default().contains("topic=keyword"), "{url}");
     let other = open_session(&driver, 1400, 1000).await;
     other.goto(url.as_str()).await.unwrap();

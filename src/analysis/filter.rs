@@ -226,9 +226,18 @@ impl EvaluatedFilter<'_> {
         selection
     }
 
-    /// `select_except(Some(part))`, or a copy of `selection` (the full selection) when the
-    /// filter does not have `part`.
-    pub fn select_without(&self, store: &Store, part: FilterPart, selection: &Selection) -> Selection {
-        if self.has(part) { self.select_except(store, Some(part)) } else { selection.clone() }
+    /// `select_except(Some(part))`, or `selection` itself (the full selection) when the filter
+    /// does not have `part` — borrowed, not copied (a wide selection is megabytes of rows).
+    pub fn select_without<'s>(
+        &self,
+        store: &Store,
+        part: FilterPart,
+        selection: &'s Selection,
+    ) -> std::borrow::Cow<'s, Selection> {
+        if self.has(part) {
+            std::borrow::Cow::Owned(self.select_except(store, Some(part)))
+        } else {
+            std::borrow::Cow::Borrowed(selection)
+        }
     }
 }

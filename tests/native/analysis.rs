@@ -188,7 +188,7 @@ fn filters_combine_and_cross_filter() {
     assert_eq!(full, filter.select(&store, &[]));
     for part in [FilterPart::Topics, FilterPart::Dates, FilterPart::Query, FilterPart::Views, FilterPart::Categories] {
         assert_eq!(
-            parts.select_without(&store, part, &full),
+            *parts.select_without(&store, part, &full),
             filter.select_except(&store, &[], Some(part)),
             "{part:?}"
         );

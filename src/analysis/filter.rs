@@ -117,14 +117,14 @@ impl Filter {
     pub fn evaluate<'f>(&'f self, store: &Store, user_topics: &[UserTopic]) -> EvaluatedFilter<'f> {
         let topic_rows_of = |topic: &TopicRef| topic_rows(store, topic, user_topics);
         let any = (!self.any_topics.is_empty()).then(|| {
-            let lists: Vec<Vec<u32>> = self.any_topics.iter().map(topic_rows_of).collect();
-            union(&lists.iter().map(Vec::as_slice).collect::<Vec<_>>())
+            let lists: Vec<_> = self.any_topics.iter().map(topic_rows_of).collect();
+            union(&lists.iter().map(|rows| &rows[..]).collect::<Vec<_>>())
         });
         let topics = self.all_topics.iter().fold(any, |rows, topic| {
             let these = topic_rows_of(topic);
             Some(match rows {
                 Some(rows) => intersect(&rows, &these),
-                None => these,
+                None => these.into_owned(),
             })
         });
         let query = parse_query(&self.query).iter().fold(None, |rows: Option<Vec<u32>>, term| {

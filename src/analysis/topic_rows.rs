@@ -3,6 +3,7 @@
 use super::selection::{difference, intersect, union};
 use super::store::{CLAUSE_BIT, ID_BITS, NO_CATEGORY, Store};
 use super::topics::{TopicKind, TopicRef, UserTopic};
+use std::borrow::Cow;
 
 /// Sorted rows containing the token sequence `ids` within one clause.
 pub fn phrase_rows(store: &Store, ids: &[u32]) -> Vec<u32> {
@@ -49,16 +50,17 @@ pub fn user_topic_rows(store: &Store, topic: &UserTopic) -> Vec<u32> {
 
 /// Sorted rows of any topic. A user topic is looked up by name in `user_topics`; an unknown
 /// topic has no rows.
-pub fn topic_rows(store: &Store, topic: &TopicRef, user_topics: &[UserTopic]) -> Vec<u32> {
+pub fn topic_rows<'s>(store: &'s Store, topic: &TopicRef, user_topics: &[UserTopic]) -> Cow<'s, [u32]> {
     match topic.kind {
+        // A keyword's rows are its postings, borrowed (a frequent word has tens of thousands).
         TopicKind::Keyword => {
-            store.vocab.id(&topic.key).map(|id| store.vocab.postings(id).to_vec()).unwrap_or_default()
+            store.vocab.id(&topic.key).map_or(Cow::Borrowed(&[][..]), |id| Cow::Borrowed(store.vocab.postings(id)))
         }
-        TopicKind::Phrase | TopicKind::Name => term_rows(store, &topic.key),
-        TopicKind::Category => category_rows(store, &topic.key),
-        TopicKind::User => {
-            user_topics.iter().find(|u| u.name == topic.key).map(|u| user_topic_rows(store, u)).unwrap_or_default()
-        }
+        TopicKind::Phrase | TopicKind::Name => Cow::Owned(term_rows(store, &topic.key)),
+        TopicKind::Category => Cow::Owned(category_rows(store, &topic.key)),
+        TopicKind::User => Cow::Owned(
+            user_topics.iter().find(|u| u.name == topic.key).map(|u| user_topic_rows(store, u)).unwrap_or_default(),
+        ),
     }
 }
 

@@ -85,7 +85,8 @@ impl StoreIndexer {
                 .map(|share| {
                     let share = &rows[share[0]..share[1]];
                     scope.spawn(move || {
-                        let mut titles = TextColumn::with_capacity(share.len(), 0);
+                        let n_bytes = share.iter().map(|row| file.title(row).len()).sum();
+                        let mut titles = TextColumn::with_capacity(share.len(), n_bytes);
                         share.iter().for_each(|row| titles.push(file.title(row)));
                         let mut own = OwnedTokenLists::default();
                         tokenize_rows(&titles, 0..titles.len(), tokenizer, &mut String::new(), &mut own.lists());

@@ -79,15 +79,16 @@ pub fn rising_topics_given(
     let Some(last_row) = selection.last() else { return (Vec::new(), Vec::new()) };
     let window_start = store.ts_ms[last_row as usize] - i64::from(rule.window_days) * DAY_MS;
     let split = store.row_at(window_start + 1);
-    let window = selection_part(selection, split, true);
-    let baseline = selection_part(selection, split, false);
-    if window.is_empty() || baseline.is_empty() {
+    // Rows ascend in time: the window is the selection's tail, found by binary search.
+    let window = selection.within(split, u32::MAX);
+    let has_baseline = selection.first().is_some_and(|first| first < split);
+    if window.is_empty() || !has_baseline {
         return (Vec::new(), Vec::new());
     }
     let in_window = article_counts_per_token(store, &window);
     let in_baseline: Vec<u32> = match selection_counts {
         Some(total) => total.iter().zip(&in_window).map(|(&all, &recent)| all - recent).collect(),
-        None => article_counts_per_token(store, &baseline),
+        None => article_counts_per_token(store, &selection.within(0, split)),
     };
     let total = |counts: &[u32]| {
         counts.iter().enumerate().filter(|(t, _)| !store.vocab.is_stop[*t]).map(|(_, &c)| f64::from(c)).sum::<f64>()
@@ -120,14 +121,6 @@ pub fn rising_topics_given(
     let rising: Vec<RisingTopic> = first_n_by(up, n, ranked(false)).iter().map(describe).collect();
     let falling: Vec<RisingTopic> = first_n_by(down, n, ranked(true)).iter().map(describe).collect();
     (rising, falling)
-}
-
-fn selection_part(selection: &Selection, split: u32, after: bool) -> Selection {
-    match selection {
-        Selection::Range(range) if after => Selection::Range(split.max(range.start)..range.end),
-        Selection::Range(range) => Selection::Range(range.start..split.min(range.end).max(range.start)),
-        Selection::Rows(rows) => Selection::Rows(rows.iter().copied().filter(|&r| (r >= split) == after).collect()),
-    }
 }
 
 fn sparkline(store: &Store, selection: &Selection, token: u32, window_start_ms: i64, window_days: u32) -> Vec<u32> {

@@ -112,17 +112,24 @@ fn stat_of(
     user_topics: &[UserTopic],
     total_views: u64,
 ) -> TopicStat {
-    let rows = sieve.pick(&topic_rows(store, &topic, user_topics));
-    let mut views: Vec<u32> = rows.iter().map(|&r| store.views[r as usize]).filter(|&v| v != NO_VIEWS).collect();
+    // One pass over the topic's rows in the selection: count them, keep their views.
+    let (mut n_rows, mut views) = (0_usize, Vec::new());
+    sieve.for_each_picked(&topic_rows(store, &topic, user_topics), |row| {
+        n_rows += 1;
+        let v = store.views[row as usize];
+        if v != NO_VIEWS {
+            views.push(v);
+        }
+    });
     let topic_views: u64 = views.iter().map(|&v| u64::from(v)).sum();
-    let n_articles = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+    let n_articles = u32::try_from(n_rows).unwrap_or(u32::MAX);
     #[expect(clippy::cast_precision_loss, reason = "counts far below 2^53")]
     let share = |part: u64, whole: u64| if whole == 0 { 0.0 } else { part as f64 / whole as f64 };
     TopicStat {
         topic,
         label,
         n_articles,
-        share_of_articles: share(rows.len() as u64, selection.len() as u64),
+        share_of_articles: share(n_rows as u64, selection.len() as u64),
         total_views: topic_views,
         share_of_views: share(topic_views, total_views),
         median_views: median(&mut views),

@@ -147,6 +147,22 @@ pub enum Sieve<'a> {
 }
 
 impl Sieve<'_> {
+    /// Calls `f` with each row of `sorted_rows` in the selection, in order (`pick` without the
+    /// list).
+    pub fn for_each_picked(&self, sorted_rows: &[u32], mut f: impl FnMut(u32)) {
+        match self {
+            Sieve::Range(range) => {
+                let lo = sorted_rows.partition_point(|&r| r < range.start);
+                let hi = sorted_rows.partition_point(|&r| r < range.end);
+                sorted_rows[lo..hi].iter().for_each(|&r| f(r));
+            }
+            Sieve::Bits(rows, bits) if rows.len() * 16 >= sorted_rows.len() => {
+                sorted_rows.iter().filter(|&&r| bits.contains(r)).for_each(|&r| f(r));
+            }
+            Sieve::Rows(rows) | Sieve::Bits(rows, _) => intersect(rows, sorted_rows).into_iter().for_each(f),
+        }
+    }
+
     /// The rows of `sorted_rows` in the selection.
     pub fn pick(&self, sorted_rows: &[u32]) -> Vec<u32> {
         match self {
@@ -284,6 +300,9 @@ mod tests {
                     Selection::Range(range) => range.collect(),
                 };
                 assert_eq!(sieve.pick(list), expected);
+                let mut visited = Vec::new();
+                sieve.for_each_picked(list, |row| visited.push(row));
+                assert_eq!(visited, expected);
             }
         }
         assert!(matches!(Selection::Rows(long).sieve(30_000), Sieve::Bits(..)));

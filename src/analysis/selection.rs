@@ -118,11 +118,6 @@ impl RowBits {
         self.words.get((row / 64) as usize).is_some_and(|w| w & (1 << (row % 64)) != 0)
     }
 
-    /// The rows of `sorted_rows` that are selected, in order.
-    pub fn filter(&self, sorted_rows: &[u32]) -> Vec<u32> {
-        sorted_rows.iter().copied().filter(|&r| self.contains(r)).collect()
-    }
-
     /// Rows selected.
     pub fn len(&self) -> usize {
         self.selection_len
@@ -165,16 +160,9 @@ impl Sieve<'_> {
 
     /// The rows of `sorted_rows` in the selection.
     pub fn pick(&self, sorted_rows: &[u32]) -> Vec<u32> {
-        match self {
-            Sieve::Range(range) => {
-                let lo = sorted_rows.partition_point(|&r| r < range.start);
-                let hi = sorted_rows.partition_point(|&r| r < range.end);
-                sorted_rows[lo..hi].to_vec()
-            }
-            Sieve::Rows(rows) => intersect(rows, sorted_rows),
-            Sieve::Bits(rows, _) if rows.len() * 16 < sorted_rows.len() => intersect(rows, sorted_rows),
-            Sieve::Bits(_, bits) => bits.filter(sorted_rows),
-        }
+        let mut picked = Vec::new();
+        self.for_each_picked(sorted_rows, |row| picked.push(row));
+        picked
     }
 }
 

@@ -41,8 +41,18 @@ where
         let x = i as f64;
         Rectangle::new([(x + 0.08, 0.0), (x + 0.92, f64::from(bin.n_articles))], theme.accent.filled())
     }))?;
-    let step = (spec.bins.len() / 8).max(1);
     let style = theme.small_font().pos(Pos::new(HPos::Center, VPos::Top));
+    // Every `step`-th bin is labelled, `step` chosen so the widest label (plus a gap) fits in
+    // the bins it spans: at a narrow width or with many bins, labels never overlap.
+    let widest = spec
+        .bins
+        .iter()
+        .map(|bin| area.estimate_text_size(&views_bin_label(bin.bin), &style).map_or(0, |(w, _)| w))
+        .max()
+        .unwrap_or(0);
+    let plot_px = f64::from(chart.plotting_area().dim_in_pixel().0.max(1));
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a small positive count")]
+    let step = ((f64::from(widest) + f64::from(theme.len(8))) / (plot_px / n)).ceil().max(1.0) as usize;
     for (i, bin) in spec.bins.iter().enumerate().filter(|(i, _)| i % step == 0) {
         #[expect(clippy::cast_precision_loss, reason = "at most 33 bins")]
         let (px, py) = chart.backend_coord(&(i as f64 + 0.5, 0.0));

@@ -146,3 +146,31 @@ fn many_volume_bars_are_one_skyline() {
     assert_eq!(count(&few, "<polygon"), 0);
     assert!(count(&few, "<rect") >= 60, "separate bars with gaps when there are few");
 }
+
+#[test]
+fn histogram_bin_labels_never_overlap_however_narrow_the_chart() {
+    use headline_trends::chart::spec::{HistogramBin, HistogramSpec};
+    let spec = HistogramSpec {
+        title: "Views per article (log bins)".into(),
+        bins: (0..20).map(|bin| HistogramBin { bin, n_articles: 10 + bin }).collect(),
+    };
+    for width in [320, 500, 900, 1400] {
+        let svg = render_svg(&spec, (width, 300), &Theme::LIGHT).unwrap();
+        // The bin labels are the centred texts under the axis: "3–6", "1.0K–2.0K", …
+        let xs: Vec<(f64, String)> = svg
+            .split("<text")
+            .skip(1)
+            .filter(|t| t.contains("text-anchor=\"middle\"") && t.contains('–'))
+            .map(|t| {
+                let x = t.split("x=\"").nth(1).and_then(|r| r.split('"').next()).unwrap().parse().unwrap();
+                (x, t.split('>').nth(1).unwrap_or_default().trim().trim_end_matches("</text").trim().to_owned())
+            })
+            .collect();
+        assert!(xs.len() >= 2, "{width} px: {xs:?}");
+        for pair in xs.windows(2) {
+            // 6.5 px a character is wider than the small font's glyphs: a safe lower bound.
+            let half_widths = (pair[0].1.chars().count() + pair[1].1.chars().count()) as f64 * 6.5 / 2.0 * 0.8;
+            assert!(pair[1].0 - pair[0].0 > half_widths, "{width} px: {pair:?} overlap");
+        }
+    }
+}

@@ -1,14 +1,14 @@
 //! CSV with a header: comma, semicolon or tab separated, RFC 4180 quoting (fields may hold line
-//! breaks). Line numbers are physical lines, as `csv::Position` counts them.
+//! breaks). Line numbers are physical lines: 1 plus the `\n` before a record (`csv_records`).
 //!
 //! Contract: every record after the header is counted once and ends up as an article or a
 //! rejection (wrong field count, missing title, unreadable date…). A header without records,
 //! or without a title or time column, is a whole-file error.
 
 use super::ParseOptions;
+use super::csv_records::CsvRecords;
 use super::dates::{DateContext, DateOrder, decide_date_order};
 use super::error::{IngestError, RecordError, RejectReason, clip_raw};
-use super::line_counter::LineCounter;
 use super::outcome::ReadOutcome;
 use super::roles::detect_mapping;
 use super::sink::ArticleSink;
@@ -26,19 +26,13 @@ pub fn sniff_delimiter(text: &str) -> Option<u8> {
         .map(|(_, d)| d)
 }
 
-fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(text.as_bytes())
-}
-
 /// CSV read a bounded number of records at a time, so a caller can yield in between.
 pub struct CsvStepper<'t> {
     text: &'t str,
-    csv: csv::Reader<&'t [u8]>,
-    record: csv::StringRecord,
+    records: CsvRecords<'t>,
     n_columns: usize,
     delimiter: u8,
     rows: RowReader,
-    lines: LineCounter,
     outcome: ReadOutcome,
 }
 
@@ -46,14 +40,16 @@ impl<'t> CsvStepper<'t> {
     /// Reads the header, maps the roles and decides the date order.
     pub fn start(text: &'t str, options: &ParseOptions) -> Result<CsvStepper<'t>, IngestError> {
         let delimiter = sniff_delimiter(text).unwrap_or(b',');
-        let mut csv = reader(text, delimiter);
-        let header = csv.headers().map_err(|_| IngestError::UnknownFormat)?.clone();
-        let columns: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
+        let mut records = CsvRecords::new(text, delimiter);
+        let columns: Vec<String> = records
+            .next_record()
+            .map(|header| header.iter().map(|h| h.trim().to_owned()).collect())
+            .unwrap_or_default();
         let mapping = detect_mapping(&columns).overridden_by(&options.mapping);
         let roles = mapping.resolve(&columns)?;
         let (order, date_order) = match options.date_order {
             Some(order) => (order, None),
-            None => decide_order_of_column(text, delimiter, roles.published),
+            None => decide_order_of_column(records.from_here(), roles.published),
         };
         let rows = RowReader { roles, dates: DateContext { order, ..options.date_context() } };
         let outcome = ReadOutcome {
@@ -63,48 +59,17 @@ impl<'t> CsvStepper<'t> {
             delimiter: Some(char::from(delimiter)),
             ..ReadOutcome::default()
         };
-        Ok(CsvStepper {
-            text,
-            csv,
-            record: csv::StringRecord::new(),
-            n_columns: columns.len(),
-            delimiter,
-            rows,
-            lines: LineCounter::default(),
-            outcome,
-        })
-    }
-
-    /// The line where the record at `position` starts. csv's `Position` miscounts CRLF files:
-    /// its line is one short and its byte offset points at the `\n` that ends the previous
-    /// record. Step past line ends, then count lines ourselves.
-    fn line_of(&mut self, position: Option<&csv::Position>) -> crate::model::LineNo {
-        let byte = position.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
-        let bytes = self.text.as_bytes();
-        let start =
-            byte + bytes.get(byte..).unwrap_or_default().iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
-        self.lines.line_at(self.text, start)
+        Ok(CsvStepper { text, records, n_columns: columns.len(), delimiter, rows, outcome })
     }
 
     /// Reads up to `budget` records into `sink`; true when the input is exhausted.
     pub fn step(&mut self, budget: usize, sink: &mut dyn ArticleSink) -> bool {
         for _ in 0..budget {
-            match self.csv.read_record(&mut self.record) {
-                Ok(false) => return true,
-                Ok(true) => {}
-                Err(error) => {
-                    let line = self.line_of(error.position());
-                    let reason = RejectReason::Csv { message: error.to_string() };
-                    self.outcome.push(Err(RecordError { line, reason, raw: String::new() }), sink);
-                    continue;
-                }
-            }
-            let position = self.record.position().cloned();
-            let line = self.line_of(position.as_ref());
-            let record = &self.record;
+            let Some(record) = self.records.next_record() else { return true };
             if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
-                continue; // a blank line is not a record
+                continue; // a line of spaces is not a record
             }
+            let line = record.line;
             let delimiter = self.delimiter;
             let raw = || {
                 clip_raw(&record.iter().collect::<Vec<_>>().join(char::from(delimiter).encode_utf8(&mut [0; 4])), 300)
@@ -123,7 +88,7 @@ impl<'t> CsvStepper<'t> {
     /// Share of the input read so far.
     pub fn fraction_read(&self) -> f64 {
         #[expect(clippy::cast_precision_loss, reason = "a progress fraction")]
-        let fraction = self.csv.position().byte() as f64 / self.text.len().max(1) as f64;
+        let fraction = self.records.position() as f64 / self.text.len().max(1) as f64;
         fraction.min(1.0)
     }
 
@@ -141,28 +106,26 @@ impl<'t> CsvStepper<'t> {
     }
 }
 
-/// A first pass over the time column to decide `M/D/Y` versus `D/M/Y`, only when needed.
+/// A first pass over the time column (`records` is just past the header) to decide `M/D/Y`
+/// versus `D/M/Y`, only when needed.
 fn decide_order_of_column(
-    text: &str,
-    delimiter: u8,
+    mut records: CsvRecords<'_>,
     column: usize,
 ) -> (DateOrder, Option<super::dates::DateOrderDecision>) {
-    let mut csv = reader(text, delimiter);
-    let mut record = csv::StringRecord::new();
     let first_value = loop {
-        match csv.read_record(&mut record) {
-            Ok(true) => match record.get(column).map(str::trim) {
+        match records.next_record() {
+            Some(record) => match record.get(column).map(str::trim) {
                 Some(v) if !v.is_empty() => break v.to_owned(),
                 _ => {}
             },
-            _ => return (DateOrder::MonthFirst, None),
+            None => return (DateOrder::MonthFirst, None),
         }
     };
     if !first_value.contains(['/', '.']) || first_value.contains('-') {
         return (DateOrder::MonthFirst, None);
     }
     let mut values = vec![first_value];
-    while let Ok(true) = csv.read_record(&mut record) {
+    while let Some(record) = records.next_record() {
         if let Some(v) = record.get(column) {
             values.push(v.to_owned());
         }

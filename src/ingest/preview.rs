@@ -2,6 +2,7 @@
 //! and its first records as raw text, for the column-mapping dialog.
 
 use super::csv_reader::sniff_delimiter;
+use super::csv_records::{CsvRecord, CsvRecords};
 use super::roles::{FieldMapping, detect_mapping};
 use super::{Format, IngestError, ParseOptions, decode, sniff};
 use serde_json::Value;
@@ -51,11 +52,10 @@ pub fn preview(bytes: &[u8], options: &ParseOptions, n_rows: usize) -> Result<Pr
 }
 
 fn csv_head(text: &str, n_rows: usize) -> (Vec<String>, Vec<Vec<String>>) {
-    let delimiter = sniff_delimiter(text).unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
-    let columns = reader.headers().map(|h| h.iter().map(|c| c.trim().to_owned()).collect()).unwrap_or_default();
-    let rows =
-        reader.records().take(n_rows).filter_map(Result::ok).map(|r| r.iter().map(str::to_owned).collect()).collect();
+    let mut records = CsvRecords::new(text, sniff_delimiter(text).unwrap_or(b','));
+    let owned = |record: CsvRecord<'_>, trim: fn(&str) -> &str| record.iter().map(|f| trim(f).to_owned()).collect();
+    let columns = records.next_record().map_or_else(Vec::new, |header| owned(header, str::trim));
+    let rows = std::iter::from_fn(|| records.next_record().map(|record| owned(record, |f| f))).take(n_rows).collect();
     (columns, rows)
 }
 

@@ -33,7 +33,7 @@ impl RowReader {
         line: LineNo,
         field: impl Fn(usize) -> Option<&'r str>,
     ) -> Result<RowArticle<'r>, RejectReason> {
-        let text = |index: Option<usize>| index.and_then(&field).map(str::trim).filter(|s| !s.is_empty());
+        let text = |index: Option<usize>| index.and_then(&field).map(trim).filter(|s| !s.is_empty());
         let title = text(Some(self.roles.title)).ok_or(RejectReason::MissingField { field: "title" })?;
         let raw_date =
             text(Some(self.roles.published)).ok_or(RejectReason::MissingField { field: "published time" })?;
@@ -56,11 +56,29 @@ impl RowReader {
     }
 }
 
+/// `str::trim`, with a shortcut for a value that starts and ends with a visible ASCII character
+/// (nearly every one): such a value has no white space to trim.
+fn trim(value: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+    let bytes = value.as_bytes();
+    if visible(bytes.first()) && visible(bytes.last()) { value } else { value.trim() }
+}
+
 /// Folds line breaks and tabs inside a headline into single spaces.
 pub fn single_line(title: &str) -> Cow<'_, str> {
     if memchr::memchr3(b'\n', b'\r', b'\t', title.as_bytes()).is_some() {
         Cow::Owned(title.split_whitespace().collect::<Vec<_>>().join(" "))
     } else {
         Cow::Borrowed(title)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        #[test]
+        fn the_trim_shortcut_equals_str_trim(value in "[ \\t\\u{a0}\\u{3000}a-z.\"é]{0,8}") {
+            proptest::prop_assert_eq!(super::trim(&value), value.trim());
+        }
     }
 }

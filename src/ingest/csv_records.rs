@@ -1,0 +1,256 @@
+//! CSV records out of a text, each with the line it starts on: RFC 4180 quoting (fields may
+//! hold line breaks and doubled quotes), any of `\n`, `\r\n` or `\r` ending a record, blank
+//! lines skipped.
+//!
+//! Contract: the records and their fields are exactly those of the `csv` crate's flexible
+//! reader (`csv_core` underneath) on the same text — a property test reads random tables both
+//! ways. A line without a quote or a stray `\r` (nearly every line of a headline export) is
+//! split where it lies, with `memchr`, its fields borrowed from the text; any other record goes
+//! through `csv_core`'s state machine, unquoted into a buffer. A record's line is 1 plus the
+//! number of `\n` before its first byte.
+//!
+//! A reader can start at any byte that begins a record (`starting_at`), so a caller can read
+//! two halves of a file at once and keep the second only if the first ends where it began.
+
+use crate::model::LineNo;
+
+/// Reads records one at a time; see the module contract.
+pub struct CsvRecords<'t> {
+    text: &'t str,
+    /// Where the next record (or the blank lines before it) starts.
+    position: usize,
+    /// `\n` bytes before `position`.
+    n_newlines: usize,
+    delimiter: u8,
+    core: csv_core::Reader,
+    /// The unquoted fields of the last record read by `core`.
+    unquoted: Vec<u8>,
+    /// Where each of those fields ends in `unquoted`.
+    ends: Vec<usize>,
+    /// The last record's fields: byte ranges of `text` (split in place) or of `unquoted`.
+    bounds: Vec<(u32, u32)>,
+}
+
+/// One record: its fields and the line it starts on.
+pub struct CsvRecord<'r> {
+    /// The line the record starts on.
+    pub line: LineNo,
+    source: &'r str,
+    bounds: &'r [(u32, u32)],
+}
+
+impl<'r> CsvRecord<'r> {
+    /// Number of fields.
+    pub fn len(&self) -> usize {
+        self.bounds.len()
+    }
+
+    /// True for a record without fields (never returned by `CsvRecords`).
+    pub fn is_empty(&self) -> bool {
+        self.bounds.is_empty()
+    }
+
+    /// Field `i`, if the record has that many.
+    pub fn get(&self, i: usize) -> Option<&'r str> {
+        let &(start, end) = self.bounds.get(i)?;
+        self.source.get(start as usize..end as usize)
+    }
+
+    /// The fields in order.
+    pub fn iter(&self) -> impl Iterator<Item = &'r str> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+}
+
+impl<'t> CsvRecords<'t> {
+    /// A reader of `text` from its start.
+    pub fn new(text: &'t str, delimiter: u8) -> CsvRecords<'t> {
+        CsvRecords::starting_at(text, delimiter, 0, LineNo::new(1))
+    }
+
+    /// A reader of `text` from byte `position`, which must begin a record (or the blank lines
+    /// before one) on `line`.
+    pub fn starting_at(text: &'t str, delimiter: u8, position: usize, line: LineNo) -> CsvRecords<'t> {
+        CsvRecords {
+            text,
+            position: position.min(text.len()),
+            n_newlines: line.get().saturating_sub(1) as usize,
+            delimiter,
+            core: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+            unquoted: vec![0; 256],
+            ends: vec![0; 16],
+            bounds: Vec::new(),
+        }
+    }
+
+    /// A second reader of the same text, from where this one is.
+    pub fn from_here(&self) -> CsvRecords<'t> {
+        CsvRecords::starting_at(self.text, self.delimiter, self.position, LineNo::new(self.n_newlines + 1))
+    }
+
+    /// The byte where the next record (or the blank lines before it) starts.
+    pub fn position(&self) -> usize {
+        self.position
+    }
+
+    /// The next record, or `None` at the end of the text.
+    pub fn next_record(&mut self) -> Option<CsvRecord<'_>> {
+        let bytes = self.text.as_bytes();
+        // Blank lines and the `\n` of a `\r\n` after a record that `csv_core` ended at `\r`.
+        while let Some(&b) = bytes.get(self.position) {
+            if b != b'\n' && b != b'\r' {
+                break;
+            }
+            self.n_newlines += usize::from(b == b'\n');
+            self.position += 1;
+        }
+        if self.position >= bytes.len() {
+            return None;
+        }
+        let line = LineNo::new(self.n_newlines + 1);
+        let start = self.position;
+        let rest = &bytes[start..];
+        let stop = memchr::memchr3(b'\n', b'\r', b'"', rest);
+        let line_end = match stop {
+            None => Some((rest.len(), rest.len())),
+            Some(i) if rest[i] == b'\n' => Some((i, i + 1)),
+            Some(i) if rest[i] == b'\r' && rest.get(i + 1) == Some(&b'\n') => Some((i, i + 2)),
+            Some(_) => None,
+        };
+        match line_end {
+            Some((content_end, next)) => {
+                self.split_in_place(start, start + content_end);
+                self.n_newlines += usize::from(next > content_end);
+                self.position = start + next;
+                Some(CsvRecord { line, source: self.text, bounds: &self.bounds })
+            }
+            None => {
+                let (n_read, n_unquoted) = self.unquote_one(rest);
+                self.n_newlines += memchr::memchr_iter(b'\n', &rest[..n_read]).count();
+                self.position = start + n_read;
+                let unquoted = &self.unquoted[..n_unquoted];
+                let source = std::str::from_utf8(unquoted).unwrap_or_else(|error| {
+                    // Only quote bytes are ever left out of the text's own bytes, so the fields
+                    // are UTF-8; should that fail, keep the valid part rather than lose the record.
+                    std::str::from_utf8(&unquoted[..error.valid_up_to()]).unwrap_or_default()
+                });
+                Some(CsvRecord { line, source, bounds: &self.bounds })
+            }
+        }
+    }
+
+    /// Splits `text[start..end]`, which holds no quote and no line break, at the delimiter.
+    fn split_in_place(&mut self, start: usize, end: usize) {
+        let offset = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        self.bounds.clear();
+        let mut field_start = start;
+        for i in memchr::memchr_iter(self.delimiter, &self.text.as_bytes()[start..end]) {
+            self.bounds.push((offset(field_start), offset(start + i)));
+            field_start = start + i + 1;
+        }
+        self.bounds.push((offset(field_start), offset(end)));
+    }
+
+    /// Reads one record of `input` with `csv_core` into `unquoted`/`bounds`; returns the bytes
+    /// it took and the bytes of `unquoted` it wrote.
+    fn unquote_one(&mut self, input: &[u8]) -> (usize, usize) {
+        use csv_core::ReadRecordResult;
+        let (mut n_in, mut n_out, mut n_ends) = (0, 0, 0);
+        loop {
+            let (result, more_in, more_out, more_ends) =
+                self.core.read_record(&input[n_in..], &mut self.unquoted[n_out..], &mut self.ends[n_ends..]);
+            (n_in, n_out, n_ends) = (n_in + more_in, n_out + more_out, n_ends + more_ends);
+            match result {
+                // All input taken: an empty call tells `csv_core` the text ends here.
+                ReadRecordResult::InputEmpty => {}
+                ReadRecordResult::OutputFull => self.unquoted.resize(self.unquoted.len() * 2, 0),
+                ReadRecordResult::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                ReadRecordResult::Record | ReadRecordResult::End => break,
+            }
+        }
+        let offset = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        self.bounds.clear();
+        let mut field_start = 0;
+        for &end in &self.ends[..n_ends] {
+            self.bounds.push((offset(field_start), offset(end)));
+            field_start = end;
+        }
+        (n_in, n_out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every record as (line, fields), by this reader.
+    fn ours(text: &str) -> Vec<(u32, Vec<String>)> {
+        let mut records = CsvRecords::new(text, b',');
+        let mut out = Vec::new();
+        while let Some(record) = records.next_record() {
+            out.push((record.line.get(), record.iter().map(str::to_owned).collect()));
+        }
+        out
+    }
+
+    /// Every record's fields by the `csv` crate, and the line of its first byte counted the
+    /// module's way.
+    fn theirs(text: &str) -> Vec<(u32, Vec<String>)> {
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+        let mut record = csv::StringRecord::new();
+        let mut out = Vec::new();
+        while reader.read_record(&mut record).unwrap_or(false) {
+            let byte = record.position().map_or(0, |p| p.byte() as usize);
+            let bytes = text.as_bytes();
+            let start = byte + bytes[byte..].iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
+            let line = 1 + bytes[..start].iter().filter(|&&b| b == b'\n').count();
+            out.push((line as u32, record.iter().map(str::to_owned).collect()));
+        }
+        out
+    }
+
+    #[test]
+    fn quirks_read_as_the_csv_crate_reads_them() {
+        for text in [
+            "a,b\n1,2\n",
+            "a,b\r\n1,2\r\n\r\n3,4",
+            "a,b\n\"x, \"\"quoted\"\"\ny\",2\nplain,3\n",
+            "a\rb\rc\n",
+            "a,\"b\"\r\"c\"\r\n",
+            "unterminated,\"quote\n,runs to the end",
+            "say \"hi\",2\nx,y",
+            "\n\n\nlate,start\n",
+            ",\n,,\n",
+            "é,ü\n\"日本\",\"x\"\"y\"\n",
+        ] {
+            assert_eq!(ours(text), theirs(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_long_quoted_field_grows_the_buffers() {
+        let long = "y".repeat(5_000);
+        let fields = vec!["\"q\""; 40].join(",");
+        let text = format!("\"{long}\",{fields}\nnext,row\n");
+        assert_eq!(ours(&text), theirs(&text));
+        assert_eq!(ours(&text)[0].1.len(), 41);
+    }
+
+    #[test]
+    fn a_reader_started_at_a_record_reads_the_rest() {
+        let text = "h1,h2\n\"a\nb\",1\nc,2\n";
+        let start = text.find("c,2").unwrap_or(0);
+        let mut records = CsvRecords::starting_at(text, b',', start, LineNo::new(4));
+        let record = records.next_record().map(|r| (r.line.get(), r.iter().map(str::to_owned).collect::<Vec<_>>()));
+        assert_eq!(record, Some((4, vec!["c".to_owned(), "2".to_owned()])));
+        assert!(records.next_record().is_none());
+        assert_eq!(records.position(), text.len());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn random_tables_read_as_the_csv_crate_reads_them(text in "[a\",\r\n é]{0,60}") {
+            proptest::prop_assert_eq!(ours(&text), theirs(&text));
+        }
+    }
+}

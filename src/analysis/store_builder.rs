@@ -18,7 +18,7 @@ use super::stats::sort_few_by;
 use super::store::{NO_CATEGORY, NO_VIEWS, Store, TokenizerKind};
 use super::store_indexer::StoreIndexer;
 use super::text_column::TextColumn;
-use crate::ingest::{ArticleSink, Duplicate, Ingested};
+use crate::ingest::{ArticleSink, Duplicate, Ingested, SplitSink};
 use crate::model::{ArticleRef, LineNo, Outline};
 use chrono::FixedOffset;
 use rustc_hash::FxHashMap;
@@ -206,6 +206,39 @@ impl ArticleSink for StoreBuilder {
     }
 }
 
+impl SplitSink for StoreBuilder {
+    fn empty_like(&self) -> StoreBuilder {
+        StoreBuilder::new(self.tokenizer, 0)
+    }
+
+    fn append(&mut self, later: StoreBuilder) {
+        self.outline.append(later.outline);
+        // The later part's categories in its first-seen order, numbered after this part's.
+        let mut later_names: Vec<(Box<str>, u32)> = later.category_codes.into_iter().collect();
+        later_names.sort_unstable_by_key(|&(_, code)| code);
+        let codes: Vec<u32> = later_names
+            .into_iter()
+            .map(|(name, _)| {
+                let next = u32::try_from(self.category_codes.len()).unwrap_or(NO_CATEGORY);
+                *self.category_codes.entry(name).or_insert(next)
+            })
+            .collect();
+        let file = &mut self.file;
+        let offset = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
+        let (n_rows, n_title_bytes) = (offset(file.rows.len()), offset(file.titles.len()));
+        file.rows.extend(later.file.rows.iter().map(|row| Row {
+            index: row.index + n_rows,
+            title_start: row.title_start + n_title_bytes,
+            title_end: row.title_end + n_title_bytes,
+            category: if row.category == NO_CATEGORY { NO_CATEGORY } else { codes[row.category as usize] },
+            ..*row
+        }));
+        file.titles.push_str(&later.file.titles);
+        file.urls.append(&later.file.urls);
+        file.bodies.append(&later.file.bodies);
+    }
+}
+
 /// Moves the dated rows to the front (the undated ones keep their file order behind them) and
 /// returns how many are dated.
 fn partition_dated(rows: &mut [Row]) -> usize {
@@ -278,7 +311,8 @@ fn keep_first_by_title(rows: &[Row], file: &FileOrder, kept: &mut Vec<Row>, drop
 }
 
 /// Reads a whole file (any accepted format, gzip or not) straight into a store: the load
-/// report, and the store keyed in the options' site time zone.
+/// report, and the store keyed in the options' site time zone. Natively a large CSV file is
+/// read on two threads (`ingest::read_in_two_parts`).
 pub fn read_store(
     bytes: &[u8],
     options: &crate::ingest::ParseOptions,
@@ -287,6 +321,9 @@ pub fn read_store(
     let bytes = crate::ingest::decompress(bytes)?;
     let decoded = crate::ingest::decode(&bytes)?;
     let mut builder = StoreBuilder::new(tokenizer, 0);
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut report = crate::ingest::read_in_two_parts(&decoded, options, &mut builder)?;
+    #[cfg(target_arch = "wasm32")]
     let mut report = crate::ingest::Job::start(&decoded, options, &mut builder)?.finish()?;
     let store = builder.finish(options.site_offset, &mut report);
     Ok((report, store))

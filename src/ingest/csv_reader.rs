@@ -64,25 +64,27 @@ impl<'t> CsvStepper<'t> {
 
     /// Reads up to `budget` records into `sink`; true when the input is exhausted.
     pub fn step(&mut self, budget: usize, sink: &mut dyn ArticleSink) -> bool {
-        for _ in 0..budget {
-            let Some(record) = self.records.next_record() else { return true };
-            if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
-                continue; // a line of spaces is not a record
-            }
-            let line = record.line;
-            let delimiter = self.delimiter;
-            let raw = || {
-                clip_raw(&record.iter().collect::<Vec<_>>().join(char::from(delimiter).encode_utf8(&mut [0; 4])), 300)
-            };
-            let result = if record.len() == self.n_columns {
-                self.rows.read(line, |i| record.get(i)).map_err(|reason| RecordError { line, reason, raw: raw() })
-            } else {
-                let reason = RejectReason::ColumnCount { expected: self.n_columns, found: record.len() };
-                Err(RecordError { line, reason, raw: raw() })
-            };
-            self.outcome.push(result, sink);
+        (0..budget).any(|_| !self.read_one(sink))
+    }
+
+    /// Reads one record into `sink`; false at the end of the input.
+    fn read_one(&mut self, sink: &mut dyn ArticleSink) -> bool {
+        let Some(record) = self.records.next_record() else { return false };
+        if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
+            return true; // a line of spaces is not a record
         }
-        false
+        let line = record.line;
+        let delimiter = self.delimiter;
+        let raw =
+            || clip_raw(&record.iter().collect::<Vec<_>>().join(char::from(delimiter).encode_utf8(&mut [0; 4])), 300);
+        let result = if record.len() == self.n_columns {
+            self.rows.read(line, |i| record.get(i)).map_err(|reason| RecordError { line, reason, raw: raw() })
+        } else {
+            let reason = RejectReason::ColumnCount { expected: self.n_columns, found: record.len() };
+            Err(RecordError { line, reason, raw: raw() })
+        };
+        self.outcome.push(result, sink);
+        true
     }
 
     /// Share of the input read so far.
@@ -103,6 +105,47 @@ impl<'t> CsvStepper<'t> {
             return Err(IngestError::HeaderOnly);
         }
         Ok(self.outcome)
+    }
+}
+
+/// Reading in two parts at once (`split_read`, native only).
+#[cfg(not(target_arch = "wasm32"))]
+impl<'t> CsvStepper<'t> {
+    /// Reads records into `sink` until the next one starts at or after byte `limit`, or the
+    /// input ends.
+    pub fn read_until(&mut self, limit: usize, sink: &mut dyn ArticleSink) {
+        while self.records.position() < limit && self.read_one(sink) {}
+    }
+
+    /// The byte where the next record starts (the input's length at its end).
+    pub fn position(&self) -> usize {
+        self.records.position()
+    }
+
+    /// A reader of the records from byte `start` on, which must begin a record (not checked:
+    /// see `split_read`), with this one's columns and date order and an empty outcome. Its
+    /// first line is 1 until `starts_on_line` says otherwise.
+    pub fn later_part(&self, start: usize) -> CsvStepper<'t> {
+        CsvStepper {
+            text: self.text,
+            records: CsvRecords::starting_at(self.text, self.delimiter, start, crate::model::LineNo::new(1)),
+            n_columns: self.n_columns,
+            delimiter: self.delimiter,
+            rows: self.rows.clone(),
+            outcome: ReadOutcome::default(),
+        }
+    }
+
+    /// Numbers the lines of a `later_part` from `line` on (before it reads a record).
+    pub fn starts_on_line(&mut self, line: crate::model::LineNo) {
+        self.records = CsvRecords::starting_at(self.text, self.delimiter, self.records.position(), line);
+    }
+
+    /// Adds the counts, rejections and duplicates of `later`, a reader of the records after
+    /// this one's (see `later_part`).
+    pub fn append(&mut self, later: CsvStepper<'t>) {
+        self.outcome.append(later.outcome);
+        self.records = later.records;
     }
 }
 

@@ -71,7 +71,7 @@ impl<'t> CsvRecords<'t> {
     /// A reader of `text` from byte `position`, which must begin a record (or the blank lines
     /// before one) on `line`.
     pub fn starting_at(text: &'t str, delimiter: u8, position: usize, line: LineNo) -> CsvRecords<'t> {
-        CsvRecords {
+        let mut records = CsvRecords {
             text,
             position: position.min(text.len()),
             n_newlines: line.get().saturating_sub(1) as usize,
@@ -80,7 +80,9 @@ impl<'t> CsvRecords<'t> {
             unquoted: vec![0; 256],
             ends: vec![0; 16],
             bounds: Vec::new(),
-        }
+        };
+        records.skip_line_ends();
+        records
     }
 
     /// A second reader of the same text, from where this one is.
@@ -88,15 +90,15 @@ impl<'t> CsvRecords<'t> {
         CsvRecords::starting_at(self.text, self.delimiter, self.position, LineNo::new(self.n_newlines + 1))
     }
 
-    /// The byte where the next record (or the blank lines before it) starts.
+    /// The byte where the next record starts (or the text's length at its end).
     pub fn position(&self) -> usize {
         self.position
     }
 
-    /// The next record, or `None` at the end of the text.
-    pub fn next_record(&mut self) -> Option<CsvRecord<'_>> {
+    /// Steps over blank lines, and the `\n` of a `\r\n` after a record that `csv_core` ended
+    /// at `\r`: `position` is then where a record starts, or the end of the text.
+    fn skip_line_ends(&mut self) {
         let bytes = self.text.as_bytes();
-        // Blank lines and the `\n` of a `\r\n` after a record that `csv_core` ended at `\r`.
         while let Some(&b) = bytes.get(self.position) {
             if b != b'\n' && b != b'\r' {
                 break;
@@ -104,6 +106,11 @@ impl<'t> CsvRecords<'t> {
             self.n_newlines += usize::from(b == b'\n');
             self.position += 1;
         }
+    }
+
+    /// The next record, or `None` at the end of the text.
+    pub fn next_record(&mut self) -> Option<CsvRecord<'_>> {
+        let bytes = self.text.as_bytes();
         if self.position >= bytes.len() {
             return None;
         }
@@ -122,12 +129,14 @@ impl<'t> CsvRecords<'t> {
                 self.split_in_place(start, start + content_end);
                 self.n_newlines += usize::from(next > content_end);
                 self.position = start + next;
+                self.skip_line_ends();
                 Some(CsvRecord { line, source: self.text, bounds: &self.bounds })
             }
             None => {
                 let (n_read, n_unquoted) = self.unquote_one(rest);
                 self.n_newlines += memchr::memchr_iter(b'\n', &rest[..n_read]).count();
                 self.position = start + n_read;
+                self.skip_line_ends();
                 let unquoted = &self.unquoted[..n_unquoted];
                 let source = std::str::from_utf8(unquoted).unwrap_or_else(|error| {
                     // Only quote bytes are ever left out of the text's own bytes, so the fields

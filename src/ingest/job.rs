@@ -58,7 +58,7 @@ pub struct Job<'t, 's> {
 
 /// Records read before the sink is told what share of the input they took
 /// (`ArticleSink::reserve_for_rest`).
-const RECORDS_BEFORE_HINT: usize = 16_384;
+pub(super) const RECORDS_BEFORE_HINT: usize = 16_384;
 
 impl<'t, 's> Job<'t, 's> {
     /// Detects the format (unless forced) and prepares the reader. JSON and feeds are read whole

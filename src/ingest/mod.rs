@@ -25,6 +25,8 @@ mod report;
 pub mod roles;
 pub mod scrape;
 mod sink;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod split_read;
 mod tabular;
 pub mod views;
 
@@ -35,7 +37,9 @@ pub use error::{IngestError, RecordError, RejectReason};
 pub use job::{Job, Progress};
 pub use report::{Ingested, Warning};
 pub use roles::FieldMapping;
-pub use sink::{ArticleSink, DatasetSink};
+pub use sink::{ArticleSink, DatasetSink, SplitSink};
+#[cfg(not(target_arch = "wasm32"))]
+pub use split_read::read_in_two_parts;
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};

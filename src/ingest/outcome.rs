@@ -32,6 +32,16 @@ pub struct ReadOutcome {
 }
 
 impl ReadOutcome {
+    /// Adds the counts, rejections and duplicates of `later`, the outcome of reading the
+    /// records that follow this one's.
+    pub fn append(&mut self, later: ReadOutcome) {
+        self.n_loaded += later.n_loaded;
+        self.rejected.extend(later.rejected);
+        self.duplicates.extend(later.duplicates);
+        self.n_records += later.n_records;
+        self.n_relative_dates += later.n_relative_dates;
+    }
+
     /// Adds one record's result, handing an article to `sink`.
     pub fn push(&mut self, result: Result<RowArticle<'_>, RecordError>, sink: &mut dyn ArticleSink) {
         self.n_records += 1;

@@ -23,6 +23,18 @@ pub trait ArticleSink {
     }
 }
 
+/// A sink that a file can be read into in two parts at once (`ingest::read_in_two_parts`): the
+/// later part goes into an empty sink made by `empty_like` and is then appended, so that the
+/// result equals keeping every article in file order. Only for sinks that find copies of
+/// earlier articles after reading (a part cannot see the other part's articles).
+pub trait SplitSink: ArticleSink + Send + Sized {
+    /// An empty sink configured like this one.
+    fn empty_like(&self) -> Self;
+
+    /// Appends the articles of `later`, which were read from the input after this one's.
+    fn append(&mut self, later: Self);
+}
+
 /// Collects owned articles into a `Dataset`.
 #[derive(Debug, Default)]
 pub struct DatasetSink {

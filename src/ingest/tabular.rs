@@ -11,6 +11,7 @@ use crate::model::{ArticleRef, LineNo};
 use std::borrow::Cow;
 
 /// Turns rows into articles with a fixed role mapping and date context.
+#[derive(Clone)]
 pub struct RowReader {
     /// Where each role sits in a row.
     pub roles: ColumnRoles,

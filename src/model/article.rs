@@ -93,6 +93,20 @@ impl Outline {
     /// Names of the optional fields, in the order `fields_present` lists them.
     const FIELDS: [&'static str; 5] = ["views", "category", "url", "body", "author"];
 
+    /// Takes into account the articles of `later`, read after this outline's, as if they
+    /// were added one by one (on equal instants the earlier article stays the span's end).
+    pub fn append(&mut self, later: Outline) {
+        for (present, has) in self.present.iter_mut().zip(later.present) {
+            *present |= has;
+        }
+        self.span = match (self.span, later.span) {
+            (Some((lo, hi)), Some((later_lo, later_hi))) => {
+                Some((if later_lo.at < lo.at { later_lo } else { lo }, if later_hi.at > hi.at { later_hi } else { hi }))
+            }
+            (span, later_span) => span.or(later_span),
+        };
+    }
+
     /// Takes one more article into account.
     pub fn add(&mut self, article: &ArticleRef<'_>) {
         let has = [

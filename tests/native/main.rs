@@ -13,5 +13,6 @@ mod fuzz;
 mod ingest_fixtures;
 mod ingest_seed;
 mod shared_datasets;
+mod split_read;
 mod store_builder;
 mod support;

@@ -7,7 +7,7 @@ use headline_trends::ingest::{Job, ParseOptions, decode, decompress};
 
 /// Every row of a store as comparable text: instant, time flag, views, category, line, title,
 /// url, body and the token strings with clause flags.
-fn rows(store: &Store) -> Vec<String> {
+pub fn rows(store: &Store) -> Vec<String> {
     (0..store.len())
         .map(|row| {
             let r = u32::try_from(row).unwrap();

@@ -26,9 +26,61 @@ impl<'a> KeyedWord<'a> {
     }
 }
 
-/// `u128` with every byte `b`.
-const fn bytes_of(b: u8) -> u128 {
-    u128::from_le_bytes([b; 16])
+/// `u64` with every byte `b`.
+const fn lanes(b: u8) -> u64 {
+    u64::from_le_bytes([b; 8])
+}
+
+/// High bit set in each byte of `x` that lies in `lo..=hi`. Every byte of `x` must be below
+/// 0x80, so adding up to 0x80 - `lo` never carries out of a byte: the lanes are independent,
+/// which is also why 16 bytes are done as two separate `u64` halves (and in wasm, where a
+/// `u128` add costs a carry chain, that is cheaper).
+const fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    x.wrapping_add(lanes(0x80 - lo)) & !x.wrapping_add(lanes(0x80 - hi - 1)) & lanes(0x80)
+}
+
+/// High bit set in each byte of `x` (ASCII) that is a letter or digit.
+const fn alphanumeric_lanes(x: u64) -> u64 {
+    in_range(x, b'0', b'9') | in_range(x | lanes(0x20), b'a', b'z')
+}
+
+/// The low and high halves of `window`.
+#[expect(clippy::cast_possible_truncation, reason = "the two 64-bit halves")]
+const fn halves(window: u128) -> (u64, u64) {
+    (window as u64, (window >> 64) as u64)
+}
+
+/// The length of the run of letters and digits at the start of `window` (16 bytes of an
+/// ASCII title from a word start on), at most 16.
+fn run_length(window: u128) -> usize {
+    let (lo, hi) = halves(window);
+    let stops = !alphanumeric_lanes(lo) & lanes(0x80);
+    let n = if stops != 0 {
+        stops.trailing_zeros() / 8
+    } else {
+        8 + (!alphanumeric_lanes(hi) & lanes(0x80)).trailing_zeros() / 8
+    };
+    n as usize
+}
+
+/// The lower-cased `ShortKey` of the ASCII word in the first `len` (1–15) bytes of `window`,
+/// or `None` when the word has two or more letters all in capitals (a possible acronym,
+/// decided by `normalise`).
+fn word_key(window: u128, len: usize) -> Option<ShortKey> {
+    let keep = |n: usize| if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+    let (lo, hi) = halves(window);
+    let (lo, hi) = (lo & keep(len), (hi & keep(len.saturating_sub(8))) | ((len as u64) << 56));
+    // The length byte (1–15) is neither a capital nor a letter.
+    let (upper_lo, upper_hi) = (in_range(lo, b'A', b'Z'), in_range(hi, b'A', b'Z'));
+    let n_upper = upper_lo.count_ones() + upper_hi.count_ones();
+    if n_upper >= 2 {
+        let letters = |h: u64| in_range(h | lanes(0x20), b'a', b'z').count_ones();
+        if letters(lo) + letters(hi) == n_upper {
+            return None;
+        }
+    }
+    // Lower case: the capital's high-bit mark moved to 0x20.
+    Some(u128::from(lo | (upper_lo >> 2)) | (u128::from(hi | (upper_hi >> 2)) << 64))
 }
 
 /// True when the letters and digits ending before `rest` may go on as one word: `_`, or UAX
@@ -45,47 +97,6 @@ fn word_goes_on(rest: &[u8]) -> bool {
 /// True for a gap byte that starts a new clause (anything but spaces, `-`, `#` and `@`).
 fn breaks_clause(b: u8) -> bool {
     !(b.is_ascii_whitespace() || b == 0x0b || matches!(b, b'-' | b'#' | b'@'))
-}
-
-/// High bit set in each byte of `x` (ASCII, little-endian lanes) that is a letter or digit.
-fn alphanumeric_lanes(x: u128) -> u128 {
-    // Every byte is below 0x80 (a lane of a byte >= 0x80 is never marked), so adding up to
-    // 0x50 to each never carries into a lower lane: a lane's mark depends on it and lower lanes.
-    let high = bytes_of(0x80);
-    let in_range = |v: u128, lo: u8, hi: u8| (v + bytes_of(0x80 - lo)) & !(v + bytes_of(0x80 - hi - 1));
-    let folded = x | bytes_of(0x20);
-    (in_range(x, b'0', b'9') | in_range(folded, b'a', b'z')) & high
-}
-
-/// The length of the run of letters and digits at the start of `window` (16 bytes of a title
-/// from a word start on), at most 16.
-fn run_length(window: u128) -> usize {
-    let stops = !alphanumeric_lanes(window) & bytes_of(0x80);
-    (stops.trailing_zeros() / 8) as usize
-}
-
-/// The `ShortKey` of the first `len` (1–15) bytes of `window`, not yet lower-cased.
-fn raw_key(window: u128, len: usize) -> ShortKey {
-    let bits = 8 * len;
-    (window & ((1u128 << bits) - 1)) | ((len as u128) << 120)
-}
-
-/// The lower-cased `ShortKey` of an ASCII word of 1–15 letters and digits, given as its raw
-/// key, or `None` when the word has two or more letters all in capitals (a possible acronym,
-/// decided by `normalise`).
-fn fold_key(key: ShortKey) -> Option<ShortKey> {
-    // Every byte is below 0x80, so adding up to 0x3f to each never carries into the next.
-    let high = bytes_of(0x80);
-    let upper = (key + bytes_of(0x80 - b'A')) & !(key + bytes_of(0x80 - b'Z' - 1)) & high;
-    let n_upper = upper.count_ones();
-    if n_upper >= 2 {
-        let folded = key | bytes_of(0x20);
-        let letters = (folded + bytes_of(0x80 - b'a')) & !(folded + bytes_of(0x80 - b'z' - 1)) & high;
-        if letters.count_ones() == n_upper {
-            return None;
-        }
-    }
-    Some(key | (upper >> 2))
 }
 
 /// Titles up to this many bytes are scanned in a zero-padded copy, 16 bytes at a time.
@@ -130,7 +141,7 @@ pub fn for_each_keyed_word(title: &str, scratch: &mut String, mut on_word: impl 
             }
         };
         let simple = end > i && end - i < 16 && !word_goes_on(&bytes[end..]);
-        if let Some(key) = simple.then(|| fold_key(raw_key(window, end - i))).flatten() {
+        if let Some(key) = simple.then(|| word_key(window, end - i)).flatten() {
             on_word(KeyedWord::Short(key), starts_clause);
             starts_clause = false;
             i = end;

@@ -25,6 +25,7 @@ pub mod store_builder;
 pub mod store_indexer;
 pub mod text_column;
 pub mod time_keys;
+mod time_order;
 pub mod timing;
 pub mod tokenize;
 pub mod topic_rows;

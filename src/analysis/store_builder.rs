@@ -18,13 +18,14 @@ use super::stats::sort_few_by;
 use super::store::{NO_CATEGORY, NO_VIEWS, Store, TokenizerKind};
 use super::store_indexer::StoreIndexer;
 use super::text_column::TextColumn;
+use super::time_order::time_order;
 use crate::ingest::{ArticleSink, Duplicate, Ingested, SplitSink};
 use crate::model::{ArticleRef, LineNo, Outline};
 use chrono::FixedOffset;
 use rustc_hash::FxHashMap;
 
 /// `ts_ms` of an article without a publication time.
-const UNDATED: i64 = i64::MIN;
+pub(super) const UNDATED: i64 = i64::MIN;
 
 /// One article's fixed-size fields, in one record so that sorting moves them together.
 #[derive(Clone, Copy, Debug)]
@@ -32,8 +33,8 @@ pub(super) struct Row {
     pub(super) ts_ms: i64,
     /// Position in the file order (the tie-break of equal instants).
     pub(super) index: u32,
-    title_start: u32,
-    title_end: u32,
+    pub(super) title_start: u32,
+    pub(super) title_end: u32,
     pub(super) views: u32,
     pub(super) category: u32,
     pub(super) line: u32,
@@ -126,10 +127,7 @@ impl StoreBuilder {
         let categories = by_name.into_iter().map(|(name, _)| name.into()).collect();
         let mut rows = std::mem::take(&mut file.rows);
         let n_read = rows.len();
-        // Undated rows go last in file order; the dated ones are sorted by (instant, file order).
-        let n_dated = partition_dated(&mut rows);
-        rows[..n_dated].sort_unstable_by_key(|r| (r.ts_ms, r.index));
-        let (order, n_undated, duplicates) = drop_duplicates(&rows, n_dated, &file);
+        let (order, n_undated, duplicates) = time_order(&mut rows, |row| file.title(row));
         drop(rows);
         debug_assert_eq!(order.len() + n_undated + duplicates.len(), n_read);
         let store = Store::with_capacity(
@@ -236,77 +234,6 @@ impl SplitSink for StoreBuilder {
         file.titles.push_str(&later.file.titles);
         file.urls.append(&later.file.urls);
         file.bodies.append(&later.file.bodies);
-    }
-}
-
-/// Moves the dated rows to the front (the undated ones keep their file order behind them) and
-/// returns how many are dated.
-fn partition_dated(rows: &mut [Row]) -> usize {
-    let undated: Vec<Row> = rows.iter().filter(|r| r.ts_ms == UNDATED).copied().collect();
-    if undated.is_empty() {
-        return rows.len();
-    }
-    let mut n_dated = 0;
-    for i in 0..rows.len() {
-        if rows[i].ts_ms != UNDATED {
-            rows[n_dated] = rows[i];
-            n_dated += 1;
-        }
-    }
-    rows[n_dated..].copy_from_slice(&undated);
-    n_dated
-}
-
-/// The dated rows in time order without exact duplicates, the number of undated articles kept,
-/// and the duplicates in file order. `rows[..n_dated]` is sorted by (instant, file order), so
-/// copies of one article are neighbours and the first of them is the earliest in the file;
-/// `rows[n_dated..]` are the undated rows in file order.
-fn drop_duplicates(rows: &[Row], n_dated: usize, file: &FileOrder) -> (Vec<Row>, usize, Vec<Duplicate>) {
-    let mut order: Vec<Row> = Vec::with_capacity(n_dated);
-    let mut dropped: Vec<(u32, u32, u32)> = Vec::new(); // (dropped index, its line, kept line)
-    let mut start = 0;
-    while start < n_dated {
-        let ts = rows[start].ts_ms;
-        let end = start + rows[start..n_dated].iter().take_while(|r| r.ts_ms == ts).count();
-        let run = &rows[start..end];
-        if run.len() == 1 {
-            order.push(run[0]);
-        } else if run.len() <= 16 {
-            let first = order.len();
-            for row in run {
-                let title = file.title(row);
-                match order[first..].iter().find(|kept| file.title(kept) == title) {
-                    Some(kept) => dropped.push((row.index, row.line, kept.line)),
-                    None => order.push(*row),
-                }
-            }
-        } else {
-            keep_first_by_title(run, file, &mut order, &mut dropped);
-        }
-        start = end;
-    }
-    let mut undated_kept = Vec::new();
-    keep_first_by_title(&rows[n_dated..], file, &mut undated_kept, &mut dropped);
-    // Few duplicates as a rule: the page's shared short-list sort is enough.
-    sort_few_by(&mut dropped, &Ord::cmp);
-    let line = |line: u32| LineNo::new(line as usize);
-    let duplicates =
-        dropped.into_iter().map(|(_, at, kept)| Duplicate { line: line(at), first_line: line(kept) }).collect();
-    (order, undated_kept.len(), duplicates)
-}
-
-/// Pushes onto `kept` each of `rows` whose title was not seen before among them, and onto
-/// `dropped` the others with the line of the row they copy.
-fn keep_first_by_title(rows: &[Row], file: &FileOrder, kept: &mut Vec<Row>, dropped: &mut Vec<(u32, u32, u32)>) {
-    let mut first_by_title: FxHashMap<&str, u32> = FxHashMap::default();
-    for row in rows {
-        match first_by_title.entry(file.title(row)) {
-            std::collections::hash_map::Entry::Occupied(first) => dropped.push((row.index, row.line, *first.get())),
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(row.line);
-                kept.push(*row);
-            }
-        }
     }
 }
 

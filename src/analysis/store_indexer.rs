@@ -88,7 +88,12 @@ impl StoreIndexer {
                         let n_bytes = share.iter().map(|row| file.title(row).len()).sum();
                         let mut titles = TextColumn::with_capacity(share.len(), n_bytes);
                         share.iter().for_each(|row| titles.push(file.title(row)));
-                        let mut own = OwnedTokenLists::default();
+                        // As `Store::with_capacity` reserves: ten tokens a title is above the usual.
+                        let mut own = OwnedTokenLists {
+                            vocab: Vocab::default(),
+                            tokens: Vec::with_capacity(share.len() * 10),
+                            ends: Vec::with_capacity(share.len()),
+                        };
                         tokenize_rows(&titles, 0..titles.len(), tokenizer, &mut String::new(), &mut own.lists());
                         (titles, own)
                     })

@@ -1,0 +1,226 @@
+//! The rows a `StoreBuilder` read, put in time order with exact duplicates left out.
+//!
+//! Dated rows are sorted by (instant, file position) — natively, from `MIN_ROWS_TO_SPLIT` rows
+//! on, as two halves on two threads whose sorted runs are then merged as they are read — and
+//! copies of one article (same instant and title) are neighbours there, the first of them the
+//! earliest in the file. Undated rows come last, in file order.
+//!
+//! Contract: the kept rows, the number of undated ones and the duplicates (in file order, each
+//! with the line of the copy kept) are the same whether the rows were sorted in halves or not.
+
+use super::stats::sort_few_by;
+use super::store_builder::{Row, UNDATED};
+use crate::ingest::Duplicate;
+use crate::model::LineNo;
+use rustc_hash::FxHashMap;
+use std::iter::Peekable;
+
+/// Dated rows from which a native build sorts two halves on two threads.
+#[cfg(not(target_arch = "wasm32"))]
+const MIN_ROWS_TO_SPLIT: usize = 100_000;
+
+/// The dated rows of `rows` in time order without exact duplicates, the number of undated rows
+/// kept, and the duplicates in file order; `title` gives a row's title. `rows` is left in an
+/// unspecified order.
+pub(super) fn time_order<'f>(rows: &mut [Row], title: impl Fn(&Row) -> &'f str) -> (Vec<Row>, usize, Vec<Duplicate>) {
+    #[cfg(not(target_arch = "wasm32"))]
+    let split = rows.len() >= MIN_ROWS_TO_SPLIT && std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
+    #[cfg(target_arch = "wasm32")]
+    let split = false;
+    time_order_in(rows, title, split)
+}
+
+/// `time_order`, sorting in two halves (on two threads natively) when `split`.
+fn time_order_in<'f>(
+    rows: &mut [Row],
+    title: impl Fn(&Row) -> &'f str,
+    split: bool,
+) -> (Vec<Row>, usize, Vec<Duplicate>) {
+    let n_dated = partition_dated(rows);
+    let (dated, undated) = rows.split_at_mut(n_dated);
+    let key = |r: &Row| (r.ts_ms, r.index);
+    let (first, second) = dated.split_at_mut(if split { n_dated / 2 } else { n_dated });
+    #[cfg(not(target_arch = "wasm32"))]
+    std::thread::scope(|scope| {
+        scope.spawn(|| second.sort_unstable_by_key(key));
+        first.sort_unstable_by_key(key);
+    });
+    #[cfg(target_arch = "wasm32")]
+    {
+        first.sort_unstable_by_key(key);
+        second.sort_unstable_by_key(key);
+    }
+    let sorted = Merged { a: first, b: second }.peekable();
+    drop_duplicates(sorted, n_dated, undated, title)
+}
+
+/// Moves the dated rows to the front (the undated ones keep their file order behind them) and
+/// returns how many are dated.
+fn partition_dated(rows: &mut [Row]) -> usize {
+    let undated: Vec<Row> = rows.iter().filter(|r| r.ts_ms == UNDATED).copied().collect();
+    if undated.is_empty() {
+        return rows.len();
+    }
+    let mut n_dated = 0;
+    for i in 0..rows.len() {
+        if rows[i].ts_ms != UNDATED {
+            rows[n_dated] = rows[i];
+            n_dated += 1;
+        }
+    }
+    rows[n_dated..].copy_from_slice(&undated);
+    n_dated
+}
+
+/// Two runs sorted by (instant, file position), read as one.
+struct Merged<'r> {
+    a: &'r [Row],
+    b: &'r [Row],
+}
+
+impl Iterator for Merged<'_> {
+    type Item = Row;
+
+    fn next(&mut self) -> Option<Row> {
+        let from_a = match (self.a.first(), self.b.first()) {
+            (Some(a), Some(b)) => (a.ts_ms, a.index) <= (b.ts_ms, b.index),
+            (a, _) => a.is_some(),
+        };
+        let run = if from_a { &mut self.a } else { &mut self.b };
+        let (row, rest) = run.split_first()?;
+        *run = rest;
+        Some(*row)
+    }
+}
+
+/// Keeps the first of each group of exact copies among `sorted` (the `n_dated` dated rows in
+/// time order) and `undated` (in file order); see `time_order`.
+fn drop_duplicates<'f>(
+    mut sorted: Peekable<Merged<'_>>,
+    n_dated: usize,
+    undated: &[Row],
+    title: impl Fn(&Row) -> &'f str,
+) -> (Vec<Row>, usize, Vec<Duplicate>) {
+    let mut order: Vec<Row> = Vec::with_capacity(n_dated);
+    let mut dropped: Vec<(u32, u32, u32)> = Vec::new(); // (dropped index, its line, kept line)
+    let mut run: Vec<Row> = Vec::new();
+    while let Some(row) = sorted.next() {
+        if sorted.peek().is_none_or(|next| next.ts_ms != row.ts_ms) {
+            order.push(row);
+            continue;
+        }
+        run.clear();
+        run.push(row);
+        while let Some(next) = sorted.next_if(|next| next.ts_ms == row.ts_ms) {
+            run.push(next);
+        }
+        if run.len() <= 16 {
+            let first = order.len();
+            for row in &run {
+                let this_title = title(row);
+                match order[first..].iter().find(|kept| title(kept) == this_title) {
+                    Some(kept) => dropped.push((row.index, row.line, kept.line)),
+                    None => order.push(*row),
+                }
+            }
+        } else {
+            keep_first_by_title(&run, &title, &mut order, &mut dropped);
+        }
+    }
+    let mut undated_kept = Vec::new();
+    keep_first_by_title(undated, &title, &mut undated_kept, &mut dropped);
+    // Few duplicates as a rule: the page's shared short-list sort is enough.
+    sort_few_by(&mut dropped, &Ord::cmp);
+    let line = |line: u32| LineNo::new(line as usize);
+    let duplicates =
+        dropped.into_iter().map(|(_, at, kept)| Duplicate { line: line(at), first_line: line(kept) }).collect();
+    (order, undated_kept.len(), duplicates)
+}
+
+/// Pushes onto `kept` each of `rows` whose title was not seen before among them, and onto
+/// `dropped` the others with the line of the row they copy.
+fn keep_first_by_title<'f>(
+    rows: &[Row],
+    title: &impl Fn(&Row) -> &'f str,
+    kept: &mut Vec<Row>,
+    dropped: &mut Vec<(u32, u32, u32)>,
+) {
+    let mut first_by_title: FxHashMap<&str, u32> = FxHashMap::default();
+    for row in rows {
+        match first_by_title.entry(title(row)) {
+            std::collections::hash_map::Entry::Occupied(first) => dropped.push((row.index, row.line, *first.get())),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(row.line);
+                kept.push(*row);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::store::{NO_CATEGORY, NO_VIEWS};
+
+    /// Rows with few instants (long runs of equal ones, undated ones) and few titles (many
+    /// copies), in a scrambled file order.
+    fn rows(n: u32) -> Vec<Row> {
+        (0..n)
+            .map(|index| {
+                let scrambled = index.wrapping_mul(2_654_435_761) >> 7;
+                let ts_ms = if scrambled % 11 == 0 { UNDATED } else { i64::from(scrambled % 50) * 1_000 };
+                let title = scrambled % 23;
+                Row {
+                    ts_ms,
+                    index,
+                    title_start: title,
+                    title_end: title + 1,
+                    views: NO_VIEWS,
+                    category: NO_CATEGORY,
+                    line: index + 2,
+                    has_time: true,
+                }
+            })
+            .collect()
+    }
+
+    /// One letter a title: `title_start` picks it.
+    fn title(row: &Row) -> &'static str {
+        let letters = "abcdefghijklmnopqrstuvwxyz";
+        &letters[row.title_start as usize..row.title_end as usize]
+    }
+
+    /// (instant, position) of the kept rows, undated ones kept, (line, kept line) of copies.
+    type Summary = (Vec<(i64, u32)>, usize, Vec<(u32, u32)>);
+
+    fn summary(result: &(Vec<Row>, usize, Vec<Duplicate>)) -> Summary {
+        let kept = result.0.iter().map(|r| (r.ts_ms, r.index)).collect();
+        let duplicates = result.2.iter().map(|d| (d.line.get(), d.first_line.get())).collect();
+        (kept, result.1, duplicates)
+    }
+
+    #[test]
+    fn sorting_in_halves_keeps_and_drops_the_same_rows() {
+        for n in [0, 1, 2, 3, 17, 500, 3_001] {
+            let whole = time_order_in(&mut rows(n), title, false);
+            let halves = time_order_in(&mut rows(n), title, true);
+            assert_eq!(summary(&halves), summary(&whole), "{n} rows");
+            let (kept, _, duplicates) = summary(&whole);
+            assert!(kept.windows(2).all(|w| w[0] < w[1]), "{n} rows: time order");
+            if n > 500 {
+                // 50 instants × 23 titles at most among the dated rows, 23 undated titles.
+                assert!(kept.len() <= 50 * 23 && !duplicates.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn the_earliest_copy_in_the_file_is_kept() {
+        let mut three = rows(3);
+        for row in &mut three {
+            (row.ts_ms, row.title_start, row.title_end) = (5, 0, 1);
+        }
+        let (kept, n_undated, duplicates) = summary(&time_order_in(&mut three, title, true));
+        assert_eq!((kept, n_undated, duplicates), (vec![(5, 0)], 0, vec![(3, 2), (4, 2)]));
+    }
+}

@@ -27,6 +27,7 @@ impl<'a> KeyedWord<'a> {
 }
 
 /// `u64` with every byte `b`.
+#[inline(always)]
 const fn lanes(b: u8) -> u64 {
     u64::from_le_bytes([b; 8])
 }
@@ -35,23 +36,27 @@ const fn lanes(b: u8) -> u64 {
 /// 0x80, so adding up to 0x80 - `lo` never carries out of a byte: the lanes are independent,
 /// which is also why 16 bytes are done as two separate `u64` halves (and in wasm, where a
 /// `u128` add costs a carry chain, that is cheaper).
+#[inline(always)]
 const fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
     x.wrapping_add(lanes(0x80 - lo)) & !x.wrapping_add(lanes(0x80 - hi - 1)) & lanes(0x80)
 }
 
 /// High bit set in each byte of `x` (ASCII) that is a letter or digit.
+#[inline(always)]
 const fn alphanumeric_lanes(x: u64) -> u64 {
     in_range(x, b'0', b'9') | in_range(x | lanes(0x20), b'a', b'z')
 }
 
 /// The low and high halves of `window`.
 #[expect(clippy::cast_possible_truncation, reason = "the two 64-bit halves")]
+#[inline(always)]
 const fn halves(window: u128) -> (u64, u64) {
     (window as u64, (window >> 64) as u64)
 }
 
 /// The length of the run of letters and digits at the start of `window` (16 bytes of an
 /// ASCII title from a word start on), at most 16.
+#[inline(always)]
 fn run_length(window: u128) -> usize {
     let (lo, hi) = halves(window);
     let stops = !alphanumeric_lanes(lo) & lanes(0x80);
@@ -66,6 +71,7 @@ fn run_length(window: u128) -> usize {
 /// The lower-cased `ShortKey` of the ASCII word in the first `len` (1–15) bytes of `window`,
 /// or `None` when the word has two or more letters all in capitals (a possible acronym,
 /// decided by `normalise`).
+#[inline(always)]
 fn word_key(window: u128, len: usize) -> Option<ShortKey> {
     let keep = |n: usize| if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
     let (lo, hi) = halves(window);
@@ -86,6 +92,7 @@ fn word_key(window: u128, len: usize) -> Option<ShortKey> {
 /// True when the letters and digits ending before `rest` may go on as one word: `_`, or UAX
 /// #29's mid-word punctuation followed by a letter or digit (`don't`, `1,204`, `U.S`). Such a
 /// word takes the general path.
+#[inline(always)]
 fn word_goes_on(rest: &[u8]) -> bool {
     match rest {
         [b'_', ..] => true,
@@ -95,6 +102,7 @@ fn word_goes_on(rest: &[u8]) -> bool {
 }
 
 /// True for a gap byte that starts a new clause (anything but spaces, `-`, `#` and `@`).
+#[inline(always)]
 fn breaks_clause(b: u8) -> bool {
     !(b.is_ascii_whitespace() || b == 0x0b || matches!(b, b'-' | b'#' | b'@'))
 }

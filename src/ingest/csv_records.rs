@@ -41,6 +41,7 @@ pub struct CsvRecord<'r> {
 
 impl<'r> CsvRecord<'r> {
     /// Number of fields.
+    #[inline(always)]
     pub fn len(&self) -> usize {
         self.bounds.len()
     }
@@ -51,6 +52,7 @@ impl<'r> CsvRecord<'r> {
     }
 
     /// Field `i`, if the record has that many.
+    #[inline(always)]
     pub fn get(&self, i: usize) -> Option<&'r str> {
         let &(start, end) = self.bounds.get(i)?;
         self.source.get(start as usize..end as usize)
@@ -97,6 +99,7 @@ impl<'t> CsvRecords<'t> {
 
     /// Steps over blank lines, and the `\n` of a `\r\n` after a record that `csv_core` ended
     /// at `\r`: `position` is then where a record starts, or the end of the text.
+    #[inline(always)]
     fn skip_line_ends(&mut self) {
         let bytes = self.text.as_bytes();
         while let Some(&b) = bytes.get(self.position) {
@@ -149,6 +152,7 @@ impl<'t> CsvRecords<'t> {
     }
 
     /// Splits `text[start..end]`, which holds no quote and no line break, at the delimiter.
+    #[inline(always)]
     fn split_in_place(&mut self, start: usize, end: usize) {
         let offset = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
         self.bounds.clear();

@@ -59,6 +59,7 @@ impl RowReader {
 
 /// `str::trim`, with a shortcut for a value that starts and ends with a visible ASCII character
 /// (nearly every one): such a value has no white space to trim.
+#[inline(always)]
 fn trim(value: &str) -> &str {
     let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
     let bytes = value.as_bytes();

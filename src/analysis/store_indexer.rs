@@ -74,11 +74,18 @@ impl StoreIndexer {
     pub fn index_rest_in_shares(&mut self, n_shares: usize) {
         let rows = &self.order[self.next..];
         let n_shares = n_shares.clamp(1, rows.len().max(1));
-        let bounds: Vec<usize> = (0..=n_shares).map(|i| rows.len() * i / n_shares).collect();
+        // The calling thread also copies the fixed-size columns (about a tenth of the work of
+        // tokenizing a share) while the others tokenize, so its own share is a tenth smaller.
+        let mut bounds = vec![0];
+        if n_shares == 1 {
+            bounds.push(rows.len());
+        } else {
+            let first_share = rows.len() * 9 / (10 * n_shares);
+            let rest = rows.len() - first_share;
+            bounds.extend((0..n_shares).map(|i| first_share + rest * i / (n_shares - 1)));
+        }
         let (file, store) = (&self.file, &mut self.store);
         let tokenizer = store.tokenizer;
-        copy_fixed_columns(file, rows, store);
-        let mut first = TokenLists { vocab: &mut store.vocab, tokens: &mut store.tokens, ends: &mut store.token_ends };
         let others: Vec<(TextColumn, OwnedTokenLists)> = std::thread::scope(|scope| {
             let handles: Vec<_> = bounds[1..]
                 .windows(2)
@@ -99,11 +106,15 @@ impl StoreIndexer {
                     })
                 })
                 .collect();
+            copy_fixed_columns(file, rows, store);
             let first_row = store.titles.len();
             rows[..bounds[1]].iter().for_each(|row| store.titles.push(file.title(row)));
+            let mut first =
+                TokenLists { vocab: &mut store.vocab, tokens: &mut store.tokens, ends: &mut store.token_ends };
             tokenize_rows(&store.titles, first_row..store.titles.len(), tokenizer, &mut self.scratch, &mut first);
             handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
         });
+        let mut first = TokenLists { vocab: &mut store.vocab, tokens: &mut store.tokens, ends: &mut store.token_ends };
         for (titles, share) in others {
             store.titles.append(&titles);
             first.append(share);

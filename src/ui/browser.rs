@@ -11,6 +11,19 @@ pub fn view_from_location() -> ViewState {
     ViewState::from_query(&search)
 }
 
+/// Runs `task` when the browser is idle (after the frame being drawn), within half a second;
+/// where there is no `requestIdleCallback` (Safari), at the next task.
+pub fn when_idle(task: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(task);
+    let function = wasm_bindgen::JsCast::unchecked_ref::<js_sys::Function>(&callback);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(500);
+    if window.request_idle_callback_with_options(function, &options).is_err() {
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(function, 0).ok();
+    }
+}
+
 /// Writes `view` into the URL as a new history entry, unless the URL already says it.
 pub fn push_view(view: &ViewState) {
     let Some(window) = web_sys::window() else { return };

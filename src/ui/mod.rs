@@ -96,9 +96,9 @@ fn sync_with_browser(dash: Dash) {
                     || view.filter.all_topics.iter().any(used)
             })
             .collect();
-        // After the panels: a history entry costs the browser 1 – 2 ms, which the change's
-        // redraw need not wait for.
-        set_timeout(move || browser::push_view(&view), std::time::Duration::ZERO);
+        // After the panels are drawn: a history entry costs the browser 1 – 3 ms, which the
+        // change's frame need not wait for.
+        browser::when_idle(move || browser::push_view(&view));
     });
     Effect::new(move |_| dash.saved_topics.with(|topics| browser::save_topics(topics)));
     let popstate = window_event_listener(leptos::ev::popstate, move |_| dash.set_view(browser::view_from_location()));

@@ -27,6 +27,15 @@ pub fn HeadlineRow(row: u32) -> impl IntoView {
             s.lines[r],
         )
     });
+    // One text node (a list of 50 rows is rebuilt on every filter change).
+    let mut meta = when;
+    if let Some(v) = views {
+        meta.push_str(&format!(" · {} views", thousands(v as usize)));
+    }
+    if let Some(c) = category {
+        meta.push_str(&format!(" · {c}"));
+    }
+    meta.push_str(&format!(" · line {line}"));
     let query = dash.view.with_untracked(|v| v.filter.query.clone());
     let pieces: Vec<(String, bool)> =
         highlight_pieces(&title, &query).into_iter().map(|(t, m)| (t.to_owned(), m)).collect();
@@ -42,12 +51,7 @@ pub fn HeadlineRow(row: u32) -> impl IntoView {
                     None => text.into_any(),
                 }}
             </span>
-            <span class="meta">
-                {when}
-                {views.map(|v| format!(" · {} views", thousands(v as usize)))}
-                {category.map(|c| format!(" · {c}"))}
-                {format!(" · line {line}")}
-            </span>
+            <span class="meta">{meta}</span>
         </li>
     }
 }

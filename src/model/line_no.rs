@@ -1,4 +1,4 @@
-//! 1-based source line numbers, as editors and `csv::Position::line` count them.
+//! 1-based source line numbers, as editors count them: 1 plus the line breaks before a place.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

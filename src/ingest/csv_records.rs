@@ -133,7 +133,8 @@ impl<'t> CsvRecords<'t> {
                 self.n_newlines += usize::from(next > content_end);
                 self.position = start + next;
                 self.skip_line_ends();
-                Some(CsvRecord { line, source: self.text, bounds: &self.bounds })
+                let source = &self.text[start..start + content_end];
+                Some(CsvRecord { line, source, bounds: &self.bounds })
             }
             None => {
                 let (n_read, n_unquoted) = self.unquote_one(rest);
@@ -153,15 +154,16 @@ impl<'t> CsvRecords<'t> {
 
     /// Splits `text[start..end]`, which holds no quote and no line break, at the delimiter.
     #[inline(always)]
+    /// The bounds are relative to `start` (a text may exceed 4 GB natively; a line may not).
     fn split_in_place(&mut self, start: usize, end: usize) {
         let offset = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
         self.bounds.clear();
-        let mut field_start = start;
+        let mut field_start = 0;
         for i in memchr::memchr_iter(self.delimiter, &self.text.as_bytes()[start..end]) {
-            self.bounds.push((offset(field_start), offset(start + i)));
-            field_start = start + i + 1;
+            self.bounds.push((offset(field_start), offset(i)));
+            field_start = i + 1;
         }
-        self.bounds.push((offset(field_start), offset(end)));
+        self.bounds.push((offset(field_start), offset(end - start)));
     }
 
     /// Reads one record of `input` with `csv_core` into `unquoted`/`bounds`; returns the bytes

@@ -225,9 +225,9 @@ impl SplitSink for StoreBuilder {
         let offset = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
         let (n_rows, n_title_bytes) = (offset(file.rows.len()), offset(file.titles.len()));
         file.rows.extend(later.file.rows.iter().map(|row| Row {
-            index: row.index + n_rows,
-            title_start: row.title_start + n_title_bytes,
-            title_end: row.title_end + n_title_bytes,
+            index: row.index.saturating_add(n_rows),
+            title_start: row.title_start.saturating_add(n_title_bytes),
+            title_end: row.title_end.saturating_add(n_title_bytes),
             category: if row.category == NO_CATEGORY { NO_CATEGORY } else { codes[row.category as usize] },
             ..*row
         }));

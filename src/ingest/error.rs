@@ -33,11 +33,6 @@ pub enum RejectReason {
         /// Fields in this row.
         found: usize,
     },
-    /// A CSV record the reader could not split.
-    Csv {
-        /// What the CSV reader said.
-        message: String,
-    },
     /// Malformed JSON, or a JSON value that is not an object.
     Json {
         /// What the JSON reader said.
@@ -63,7 +58,6 @@ impl fmt::Display for RejectReason {
             RejectReason::ColumnCount { expected, found } => {
                 write!(f, "expected {expected} fields as in the header, found {found}")
             }
-            RejectReason::Csv { message } => write!(f, "malformed CSV: {message}"),
             RejectReason::Json { message } => write!(f, "invalid JSON: {message}"),
             RejectReason::Xml { message } => write!(f, "invalid XML: {message}"),
             RejectReason::HeadlineWithoutDate => {

@@ -16,10 +16,10 @@ cargo fetch --locked
 step "format"
 cargo fmt --all -- --check
 step "clippy (native)"
-cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --workspace --all-targets -- -D warnings
 step "clippy (wasm)"
-cargo clippy --locked --target wasm32-unknown-unknown --lib --bins -- -D warnings
+cargo clippy --locked --workspace --target wasm32-unknown-unknown --lib --bins -- -D warnings
 step "release build of the page (dist/)"
 trunk build --release --locked
 step "native tests, doc tests and browser end-to-end tests"
-cargo test --locked
+cargo test --locked --workspace

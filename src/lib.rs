@@ -6,13 +6,11 @@
 //! The core (`model`, `ingest`, `demo`) is plain Rust: it builds and tests natively and never
 //! touches the browser or the clock. See ARCHITECTURE.md for the codemap and invariants.
 
-pub mod analysis;
+pub use headline_trends_core::{analysis, crc32, ingest, model};
+
 pub mod chart;
-pub mod crc32;
 pub mod demo;
 pub mod export;
-pub mod ingest;
-pub mod model;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

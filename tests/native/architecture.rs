@@ -3,7 +3,7 @@
 use crate::support::root;
 use std::path::Path;
 
-const CORE: &[&str] = &["src/model", "src/ingest", "src/demo", "src/analysis"];
+const CORE: &[&str] = &["src/core", "src/kernels", "src/demo"];
 const BROWSER_ONLY: &[&str] = &["leptos", "web_sys", "wasm_bindgen", "gloo_", "plotters_canvas", "js_sys"];
 const CLOCK: &[&str] = &["Utc::now", "Local::now", "SystemTime::now", "Instant::now"];
 
@@ -38,6 +38,15 @@ fn core_modules_name_neither_browser_crates_nor_the_clock() {
         }
     }
     assert!(offences.is_empty(), "forbidden names in the core:\n{}", offences.join("\n"));
+}
+
+#[test]
+fn the_engine_crate_depends_on_no_browser_crate() {
+    let manifest = std::fs::read_to_string(root().join("src/core/Cargo.toml")).unwrap();
+    let dependencies = manifest.split("[dependencies]").nth(1).expect("the engine lists its dependencies");
+    for name in ["leptos", "web-sys", "wasm-bindgen", "gloo", "plotters-canvas", "js-sys"] {
+        assert!(!dependencies.contains(name), "the engine crate depends on {name}");
+    }
 }
 
 #[test]

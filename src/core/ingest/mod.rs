@@ -160,7 +160,7 @@ pub fn sniff(text: &str) -> Result<Format, IngestError> {
 /// Reads a whole file. See the module contract.
 ///
 /// ```
-/// use headline_trends::ingest::{parse, Format, ParseOptions};
+/// use headline_trends_core::ingest::{parse, Format, ParseOptions};
 /// let csv = b"title,date,views\nRates rise,2024-03-01,1.2K\nNo date here,,\n";
 /// let ingested = parse(csv, &ParseOptions::default()).unwrap();
 /// assert_eq!(ingested.format, Format::Csv);

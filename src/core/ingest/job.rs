@@ -5,7 +5,7 @@
 //! job keeps the counts, rejections and duplicates for the report.
 //!
 //! ```
-//! use headline_trends::ingest::{DatasetSink, Job, ParseOptions, decode};
+//! use headline_trends_core::ingest::{DatasetSink, Job, ParseOptions, decode};
 //! let bytes = b"title,date\nA,2024-01-01\nB,2024-01-02\nA,2024-01-01\n";
 //! let decoded = decode(bytes).unwrap();
 //! let mut sink = DatasetSink::new("example");

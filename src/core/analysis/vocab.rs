@@ -176,51 +176,12 @@ impl Vocab {
     /// row (`tokens`, each row ending at its `ends` entry), and marks with `REPEAT_BIT` each
     /// token that occurred before in its row (clearing stale marks).
     pub fn index_rows(&mut self, tokens: &mut [TokenId], ends: &[u32]) {
-        let n_tokens = self.strings.len();
-        let mut last_row = vec![u32::MAX; n_tokens];
-        let mut doc_freq = vec![0u32; n_tokens];
-        let mut occurrences = vec![0u32; n_tokens];
-        let mut start = 0usize;
-        for (row, &end) in ends.iter().enumerate() {
-            let row = u32::try_from(row).unwrap_or(u32::MAX);
-            for token in &mut tokens[start..end as usize] {
-                let t = (*token & ID_BITS) as usize;
-                occurrences[t] += 1;
-                if last_row[t] == row {
-                    *token |= REPEAT_BIT;
-                } else {
-                    *token &= !REPEAT_BIT;
-                    last_row[t] = row;
-                    doc_freq[t] += 1;
-                }
-            }
-            start = end as usize;
-        }
-        drop(last_row);
-        let mut ends_of_lists = Vec::with_capacity(n_tokens);
-        let mut total = 0u32;
-        for &df in &doc_freq {
-            total += df;
-            ends_of_lists.push(total);
-        }
-        let mut cursor: Vec<u32> = std::iter::once(0).chain(ends_of_lists.iter().copied()).take(n_tokens).collect();
-        let mut postings = vec![0u32; total as usize];
-        let mut start = 0usize;
-        for (row, &end) in ends.iter().enumerate() {
-            let row = u32::try_from(row).unwrap_or(u32::MAX);
-            for &token in &tokens[start..end as usize] {
-                if token & REPEAT_BIT == 0 {
-                    let t = (token & ID_BITS) as usize;
-                    postings[cursor[t] as usize] = row;
-                    cursor[t] += 1;
-                }
-            }
-            start = end as usize;
-        }
-        self.doc_freq = doc_freq;
-        self.occurrences = occurrences;
-        self.postings_ends = ends_of_lists;
-        self.postings = postings;
+        let index =
+            headline_trends_kernels::postings::index_token_lists(self.strings.len(), tokens, ends, ID_BITS, REPEAT_BIT);
+        self.doc_freq = index.doc_freq;
+        self.occurrences = index.occurrences;
+        self.postings_ends = index.ends;
+        self.postings = index.rows;
     }
 
     /// Bytes held.

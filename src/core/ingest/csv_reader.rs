@@ -73,7 +73,7 @@ impl<'t> CsvStepper<'t> {
         if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
             return true; // a line of spaces is not a record
         }
-        let line = record.line;
+        let line = crate::model::LineNo::new(record.line);
         let delimiter = self.delimiter;
         let raw =
             || clip_raw(&record.iter().collect::<Vec<_>>().join(char::from(delimiter).encode_utf8(&mut [0; 4])), 300);
@@ -128,7 +128,7 @@ impl<'t> CsvStepper<'t> {
     pub fn later_part(&self, start: usize) -> CsvStepper<'t> {
         CsvStepper {
             text: self.text,
-            records: CsvRecords::starting_at(self.text, self.delimiter, start, crate::model::LineNo::new(1)),
+            records: CsvRecords::starting_at(self.text, self.delimiter, start, 1),
             n_columns: self.n_columns,
             delimiter: self.delimiter,
             rows: self.rows.clone(),
@@ -138,7 +138,7 @@ impl<'t> CsvStepper<'t> {
 
     /// Numbers the lines of a `later_part` from `line` on (before it reads a record).
     pub fn starts_on_line(&mut self, line: crate::model::LineNo) {
-        self.records = CsvRecords::starting_at(self.text, self.delimiter, self.records.position(), line);
+        self.records = CsvRecords::starting_at(self.text, self.delimiter, self.records.position(), line.get() as usize);
     }
 
     /// Adds the counts, rejections and duplicates of `later`, a reader of the records after

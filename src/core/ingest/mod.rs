@@ -9,7 +9,7 @@
 #![warn(missing_docs)]
 
 mod csv_reader;
-pub mod csv_records;
+pub use headline_trends_kernels::csv_records;
 pub mod dates;
 mod decode;
 mod dedupe;

@@ -12,8 +12,6 @@
 //! A reader can start at any byte that begins a record (`starting_at`), so a caller can read
 //! two halves of a file at once and keep the second only if the first ends where it began.
 
-use crate::model::LineNo;
-
 /// Reads records one at a time; see the module contract.
 pub struct CsvRecords<'t> {
     text: &'t str,
@@ -33,8 +31,8 @@ pub struct CsvRecords<'t> {
 
 /// One record: its fields and the line it starts on.
 pub struct CsvRecord<'r> {
-    /// The line the record starts on.
-    pub line: LineNo,
+    /// The line the record starts on (1-based).
+    pub line: usize,
     source: &'r str,
     bounds: &'r [(u32, u32)],
 }
@@ -67,16 +65,16 @@ impl<'r> CsvRecord<'r> {
 impl<'t> CsvRecords<'t> {
     /// A reader of `text` from its start.
     pub fn new(text: &'t str, delimiter: u8) -> CsvRecords<'t> {
-        CsvRecords::starting_at(text, delimiter, 0, LineNo::new(1))
+        CsvRecords::starting_at(text, delimiter, 0, 1)
     }
 
     /// A reader of `text` from byte `position`, which must begin a record (or the blank lines
-    /// before one) on `line`.
-    pub fn starting_at(text: &'t str, delimiter: u8, position: usize, line: LineNo) -> CsvRecords<'t> {
+    /// before one) on `line` (1-based).
+    pub fn starting_at(text: &'t str, delimiter: u8, position: usize, line: usize) -> CsvRecords<'t> {
         let mut records = CsvRecords {
             text,
             position: position.min(text.len()),
-            n_newlines: line.get().saturating_sub(1) as usize,
+            n_newlines: line.saturating_sub(1),
             delimiter,
             core: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
             unquoted: vec![0; 256],
@@ -89,7 +87,7 @@ impl<'t> CsvRecords<'t> {
 
     /// A second reader of the same text, from where this one is.
     pub fn from_here(&self) -> CsvRecords<'t> {
-        CsvRecords::starting_at(self.text, self.delimiter, self.position, LineNo::new(self.n_newlines + 1))
+        CsvRecords::starting_at(self.text, self.delimiter, self.position, self.n_newlines + 1)
     }
 
     /// The byte where the next record starts (or the text's length at its end).
@@ -117,7 +115,7 @@ impl<'t> CsvRecords<'t> {
         if self.position >= bytes.len() {
             return None;
         }
-        let line = LineNo::new(self.n_newlines + 1);
+        let line = self.n_newlines + 1;
         let start = self.position;
         let rest = &bytes[start..];
         let stop = memchr::memchr3(b'\n', b'\r', b'"', rest);
@@ -199,18 +197,18 @@ mod tests {
     use super::*;
 
     /// Every record as (line, fields), by this reader.
-    fn ours(text: &str) -> Vec<(u32, Vec<String>)> {
+    fn ours(text: &str) -> Vec<(usize, Vec<String>)> {
         let mut records = CsvRecords::new(text, b',');
         let mut out = Vec::new();
         while let Some(record) = records.next_record() {
-            out.push((record.line.get(), record.iter().map(str::to_owned).collect()));
+            out.push((record.line, record.iter().map(str::to_owned).collect()));
         }
         out
     }
 
     /// Every record's fields by the `csv` crate, and the line of its first byte counted the
     /// module's way.
-    fn theirs(text: &str) -> Vec<(u32, Vec<String>)> {
+    fn theirs(text: &str) -> Vec<(usize, Vec<String>)> {
         let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
         let mut record = csv::StringRecord::new();
         let mut out = Vec::new();
@@ -219,7 +217,7 @@ mod tests {
             let bytes = text.as_bytes();
             let start = byte + bytes[byte..].iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
             let line = 1 + bytes[..start].iter().filter(|&&b| b == b'\n').count();
-            out.push((line as u32, record.iter().map(str::to_owned).collect()));
+            out.push((line, record.iter().map(str::to_owned).collect()));
         }
         out
     }
@@ -255,8 +253,8 @@ mod tests {
     fn a_reader_started_at_a_record_reads_the_rest() {
         let text = "h1,h2\n\"a\nb\",1\nc,2\n";
         let start = text.find("c,2").unwrap_or(0);
-        let mut records = CsvRecords::starting_at(text, b',', start, LineNo::new(4));
-        let record = records.next_record().map(|r| (r.line.get(), r.iter().map(str::to_owned).collect::<Vec<_>>()));
+        let mut records = CsvRecords::starting_at(text, b',', start, 4);
+        let record = records.next_record().map(|r| (r.line, r.iter().map(str::to_owned).collect::<Vec<_>>()));
         assert_eq!(record, Some((4, vec!["c".to_owned(), "2".to_owned()])));
         assert!(records.next_record().is_none());
         assert_eq!(records.position(), text.len());

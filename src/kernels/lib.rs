@@ -8,3 +8,8 @@
 
 pub mod csv_records;
 pub mod postings;
+pub mod stopwords;
+pub mod text_column;
+pub mod token_lists;
+pub mod tokenize;
+pub mod vocab;

@@ -5,6 +5,8 @@
 //! for display, reads the clock or touches the browser.
 #![warn(missing_docs)]
 
+pub use headline_trends_kernels::{stopwords, text_column, tokenize, vocab};
+
 pub mod bench_ops;
 pub mod bursts;
 pub mod dashboard;
@@ -19,20 +21,16 @@ pub mod rising;
 pub mod selection;
 pub mod series;
 pub mod stats;
-pub mod stopwords;
 pub mod store;
 pub mod store_builder;
 pub mod store_indexer;
-pub mod text_column;
 pub mod time_keys;
 mod time_order;
 pub mod timing;
-pub mod tokenize;
 pub mod topic_rows;
 pub mod topics;
 pub mod view_state;
 pub mod views;
-pub mod vocab;
 pub mod volume;
 
 pub use selection::Selection;

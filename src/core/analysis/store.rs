@@ -18,27 +18,14 @@ use crate::model::Dataset;
 use chrono::FixedOffset;
 use std::sync::OnceLock;
 
-/// Marks a token that starts a clause (first word, or after punctuation) in `Store::tokens`.
-pub const CLAUSE_BIT: u32 = 1 << 31;
-/// Marks a token that occurred before in the same row, so counting articles per token needs
-/// no "last row seen" table: count the tokens without this bit.
-pub const REPEAT_BIT: u32 = 1 << 30;
-/// The token id within an entry of `Store::tokens` (the flag bits cleared).
-pub const ID_BITS: u32 = !(CLAUSE_BIT | REPEAT_BIT);
+/// The flags of an entry of `Store::tokens` and the mask of its id (see `vocab`).
+pub use super::vocab::{CLAUSE_BIT, ID_BITS, REPEAT_BIT};
+/// Which tokenizer fills the token column.
+pub use headline_trends_kernels::token_lists::TokenizerKind;
 /// `views` of an article without a view count.
 pub const NO_VIEWS: u32 = u32::MAX;
 /// `category` of an article without a category.
 pub const NO_CATEGORY: u32 = u32::MAX;
-
-/// Which tokenizer fills the token column.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum TokenizerKind {
-    /// The product's tokenizer (`tokenize::for_each_word`).
-    #[default]
-    Rich,
-    /// The benchmark workload's plain tokenizer, for digest cross-checks.
-    Plain,
-}
 
 /// The store. See the module contract.
 #[derive(Clone, Debug)]

@@ -6,13 +6,16 @@
 //! Contract: the store is the same whatever the step sizes or the number of shares; token ids
 //! are in first-seen order (tests in `tests/native/store_builder.rs`).
 
-use super::store::{CLAUSE_BIT, Store, TokenizerKind};
+use super::store::Store;
 use super::store_builder::{FileOrder, Row};
+#[cfg(not(target_arch = "wasm32"))]
 use super::text_column::TextColumn;
 use super::time_keys::TimeKeys;
-use super::tokenize::for_each_plain_word;
-use super::tokenize::keyed::{KeyedWord, for_each_keyed_word};
-use super::vocab::{TokenId, Vocab};
+#[cfg(not(target_arch = "wasm32"))]
+use super::vocab::Vocab;
+#[cfg(not(target_arch = "wasm32"))]
+use headline_trends_kernels::token_lists::OwnedTokenLists;
+use headline_trends_kernels::token_lists::{TokenLists, tokenize_rows};
 
 /// Phase 2: rows copied into time order and tokenized, a bounded number per step.
 pub struct StoreIndexer {
@@ -165,67 +168,5 @@ fn copy_fixed_columns(file: &FileOrder, rows: &[Row], store: &mut Store) {
         store.lines.push(row.line);
         store.urls.push(if has_urls { file.urls.get(row.index as usize) } else { "" });
         store.bodies.push(if has_bodies { file.bodies.get(row.index as usize) } else { "" });
-    }
-}
-
-/// Where tokenized rows go: a vocabulary, the token ids of every row one after the other, and
-/// where each row's ids end.
-struct TokenLists<'a> {
-    vocab: &'a mut Vocab,
-    tokens: &'a mut Vec<TokenId>,
-    ends: &'a mut Vec<u32>,
-}
-
-impl TokenLists<'_> {
-    /// Appends rows tokenized with another vocabulary, re-interning its tokens in id order
-    /// (their first-seen order) and rewriting the rows' ids.
-    #[cfg(not(target_arch = "wasm32"))]
-    fn append(&mut self, other: OwnedTokenLists) {
-        let id_here: Vec<TokenId> = other.vocab.iter().map(|(_, token)| self.vocab.intern(token)).collect();
-        let base = u32::try_from(self.tokens.len()).unwrap_or(u32::MAX);
-        self.tokens
-            .extend(other.tokens.iter().map(|&t| id_here[(t & super::store::ID_BITS) as usize] | (t & CLAUSE_BIT)));
-        self.ends.extend(other.ends.iter().map(|&end| base + end));
-    }
-}
-
-/// `TokenLists` that own their parts (one thread's share).
-#[cfg(not(target_arch = "wasm32"))]
-#[derive(Default)]
-struct OwnedTokenLists {
-    vocab: Vocab,
-    tokens: Vec<TokenId>,
-    ends: Vec<u32>,
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl OwnedTokenLists {
-    fn lists(&mut self) -> TokenLists<'_> {
-        TokenLists { vocab: &mut self.vocab, tokens: &mut self.tokens, ends: &mut self.ends }
-    }
-}
-
-/// Tokenizes the titles of `rows` into `out`.
-fn tokenize_rows(
-    titles: &TextColumn,
-    rows: std::ops::Range<usize>,
-    tokenizer: TokenizerKind,
-    scratch: &mut String,
-    out: &mut TokenLists<'_>,
-) {
-    let (vocab, tokens) = (&mut *out.vocab, &mut *out.tokens);
-    for row in rows {
-        let title = titles.get(row);
-        match tokenizer {
-            TokenizerKind::Rich => for_each_keyed_word(title, scratch, |word, starts_clause| {
-                let id = match word {
-                    KeyedWord::Short(key) => vocab.intern_short(key),
-                    KeyedWord::Long(token) => vocab.intern(token),
-                };
-                tokens.push(if starts_clause { id | CLAUSE_BIT } else { id });
-            }),
-            TokenizerKind::Plain => for_each_plain_word(title, |token| tokens.push(vocab.intern(token))),
-        }
-        out.ends.push(u32::try_from(tokens.len()).unwrap_or(u32::MAX));
     }
 }

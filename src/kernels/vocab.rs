@@ -1,6 +1,12 @@
 //! Interned tokens: id ↔ string, stopword flags, document frequency and postings lists.
 
-use super::store::{ID_BITS, REPEAT_BIT};
+/// Marks a token that starts a clause (first word, or after punctuation) in a token list.
+pub const CLAUSE_BIT: u32 = 1 << 31;
+/// Marks a token that occurred before in the same row, so counting articles per token needs
+/// no "last row seen" table: count the tokens without this bit.
+pub const REPEAT_BIT: u32 = 1 << 30;
+/// The token id within an entry of a token list (the flag bits cleared).
+pub const ID_BITS: u32 = !(CLAUSE_BIT | REPEAT_BIT);
 use rustc_hash::FxHashMap;
 
 /// A token id. The top two bits are never set (they are flags in `Store::tokens`, see `ID_BITS`).
@@ -176,8 +182,7 @@ impl Vocab {
     /// row (`tokens`, each row ending at its `ends` entry), and marks with `REPEAT_BIT` each
     /// token that occurred before in its row (clearing stale marks).
     pub fn index_rows(&mut self, tokens: &mut [TokenId], ends: &[u32]) {
-        let index =
-            headline_trends_kernels::postings::index_token_lists(self.strings.len(), tokens, ends, ID_BITS, REPEAT_BIT);
+        let index = crate::postings::index_token_lists(self.strings.len(), tokens, ends, ID_BITS, REPEAT_BIT);
         self.doc_freq = index.doc_freq;
         self.occurrences = index.occurrences;
         self.postings_ends = index.ends;

@@ -15,7 +15,7 @@
 
 pub mod keyed;
 
-use super::stopwords::is_english_stopword;
+use crate::stopwords::is_english_stopword;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// One word of a headline.

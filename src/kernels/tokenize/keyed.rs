@@ -10,7 +10,7 @@
 //! non-ASCII headlines) goes through `normalise`, as in `for_each_word`.
 
 use super::{ascii_word_end, for_each_word, has_upper_word, is_dotted_acronym, is_shouting, normalise};
-use crate::analysis::vocab::{ShortKey, short_key};
+use crate::vocab::{ShortKey, short_key};
 
 /// A normalised word: inline when shorter than 16 bytes, else the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -177,7 +177,7 @@ pub fn for_each_keyed_word(title: &str, scratch: &mut String, mut on_word: impl 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::tokenize::for_each_word;
+    use crate::tokenize::for_each_word;
 
     fn keyed(title: &str) -> Vec<(String, bool)> {
         let mut out = Vec::new();

@@ -10,6 +10,7 @@ pub mod csv_records;
 pub mod postings;
 pub mod stopwords;
 pub mod text_column;
+pub mod token_counts;
 pub mod token_lists;
 pub mod tokenize;
 pub mod vocab;

@@ -4,6 +4,7 @@ use super::selection::{Selection, union};
 use super::stats::{nth_largest, sort_few_by};
 use super::store::{ID_BITS, REPEAT_BIT, Store};
 use super::vocab::TokenId;
+use headline_trends_kernels::token_counts;
 use std::ops::Range;
 
 /// A keyword and the number of selected articles containing it.
@@ -19,23 +20,19 @@ pub struct KeywordCount {
 /// row carry `REPEAT_BIT`). Uses the precomputed document frequencies for the whole store,
 /// and subtracts the complement when the selection is a range covering most of it.
 pub fn article_counts_per_token(store: &Store, selection: &Selection) -> Vec<u32> {
-    count_per_token(store, selection, &store.vocab.doc_freq, |t| t & REPEAT_BIT == 0)
+    count_per_token(store, selection, &store.vocab.doc_freq, REPEAT_BIT)
 }
 
 /// Occurrences per token over `selection` (a word twice in one headline counts twice), as the
 /// benchmark workload's op e counts.
 pub fn occurrences_per_token(store: &Store, selection: &Selection) -> Vec<u32> {
-    count_per_token(store, selection, &store.vocab.occurrences, |_| true)
+    count_per_token(store, selection, &store.vocab.occurrences, 0)
 }
 
-/// Per token, how many of the selected rows' token entries `counts` — from `whole_store`
-/// (the same count over every row) minus the rest when that is less work.
-fn count_per_token(
-    store: &Store,
-    selection: &Selection,
-    whole_store: &[u32],
-    counts: impl Fn(u32) -> bool,
-) -> Vec<u32> {
+/// Per token, how many of the selected rows' token entries without any of `skip_flags` there
+/// are — from `whole_store` (the same count over every row) minus the rest when that is less
+/// work. The loops are the kernels' `token_counts`.
+fn count_per_token(store: &Store, selection: &Selection, whole_store: &[u32], skip_flags: u32) -> Vec<u32> {
     let n_rows = u32::try_from(store.len()).unwrap_or(u32::MAX);
     // The entries of a range of rows are one contiguous run of the token column.
     let entries = |rows: Range<u32>| {
@@ -49,25 +46,15 @@ fn count_per_token(
     {
         let mut totals = whole_store.to_vec();
         for run in [0..range.start, range.end..n_rows] {
-            for &t in entries(run) {
-                totals[(t & ID_BITS) as usize] -= u32::from(counts(t));
-            }
+            token_counts::subtract_entries(&mut totals, entries(run), ID_BITS, skip_flags);
         }
         return totals;
     }
     let mut totals = vec![0u32; store.vocab.len()];
     match selection {
-        Selection::Range(range) => {
-            for &t in entries(range.clone()) {
-                totals[(t & ID_BITS) as usize] += u32::from(counts(t));
-            }
-        }
+        Selection::Range(range) => token_counts::add_entries(&mut totals, entries(range.clone()), ID_BITS, skip_flags),
         Selection::Rows(rows) => {
-            for &row in rows {
-                for &t in store.row_tokens(row) {
-                    totals[(t & ID_BITS) as usize] += u32::from(counts(t));
-                }
-            }
+            token_counts::add_rows(&mut totals, &store.tokens, &store.token_ends, rows, ID_BITS, skip_flags);
         }
     }
     totals

@@ -270,6 +270,36 @@ fn shared_keyword_counts_give_the_same_topics_and_rising_lists() {
     }
 }
 
+/// Keyword counts over every shape of selection equal a count row by row.
+#[test]
+fn keyword_counts_equal_a_count_row_by_row() {
+    let bytes = std::fs::read(crate::support::root().join("public/demo-scrape.txt")).unwrap();
+    let options =
+        ParseOptions { reference_time: Some(headline_trends::demo::reference_time()), ..ParseOptions::default() };
+    let store = Store::build(parse(&bytes, &options).unwrap().dataset, TokenizerKind::Rich, options.site_offset);
+    let n_rows = u32::try_from(store.len()).unwrap();
+    let mut selections: Vec<Selection> = ["", "minister", "a", "the", "s"]
+        .iter()
+        .map(|query| Filter { query: (*query).into(), ..Filter::default() }.select(&store, &[]))
+        .collect();
+    selections.push(Selection::Range(n_rows / 4..n_rows));
+    selections.push(Selection::Range(n_rows / 3..n_rows / 2));
+    selections.push(Selection::Rows((0..n_rows).filter(|row| row % 7 != 3).collect()));
+    assert!(selections.iter().any(|s| matches!(s, Selection::Rows(rows) if rows.len() * 2 > store.len())));
+    for selection in &selections {
+        let (mut articles, mut occurrences) = (vec![0u32; store.vocab.len()], vec![0u32; store.vocab.len()]);
+        for row in selection.iter() {
+            for &entry in store.row_tokens(row) {
+                let id = (entry & headline_trends::analysis::store::ID_BITS) as usize;
+                occurrences[id] += 1;
+                articles[id] += u32::from(entry & headline_trends::analysis::store::REPEAT_BIT == 0);
+            }
+        }
+        assert_eq!(keywords::article_counts_per_token(&store, selection), articles, "{} rows", selection.len());
+        assert_eq!(keywords::occurrences_per_token(&store, selection), occurrences, "{} rows", selection.len());
+    }
+}
+
 #[test]
 fn a_word_twice_in_a_headline_counts_one_article_and_two_occurrences() {
     let csv = "title,date\nWar and more war: war again,2024-03-01T09:00:00Z\nNo war here,2024-03-02T09:00:00Z\n\
@@ -284,6 +314,9 @@ fn a_word_twice_in_a_headline_counts_one_article_and_two_occurrences() {
         (Selection::Range(0..3), [2, 1], [4, 1]),
         (Selection::Range(1..2), [1, 0], [1, 0]),
         (Selection::Rows(vec![0, 3]), [1, 1], [3, 2]),
+        // Lists of most rows (all minus the rows left out), with and without a leading gap.
+        (Selection::Rows(vec![0, 1, 3]), [2, 1], [4, 2]),
+        (Selection::Rows(vec![1, 2, 3]), [1, 2], [1, 3]),
     ];
     for (selection, articles, occurrences) in selections {
         let by_article = keywords::article_counts_per_token(&store, &selection);

@@ -30,8 +30,8 @@ pub fn occurrences_per_token(store: &Store, selection: &Selection) -> Vec<u32> {
 }
 
 /// Per token, how many of the selected rows' token entries without any of `skip_flags` there
-/// are — from `whole_store` (the same count over every row) minus the rest when that is less
-/// work. The loops are the kernels' `token_counts`.
+/// are — from `whole_store` (the same count over every row) minus the rows left out when
+/// those are fewer. The loops are the kernels' `token_counts`.
 fn count_per_token(store: &Store, selection: &Selection, whole_store: &[u32], skip_flags: u32) -> Vec<u32> {
     let n_rows = u32::try_from(store.len()).unwrap_or(u32::MAX);
     // The entries of a range of rows are one contiguous run of the token column.
@@ -41,13 +41,13 @@ fn count_per_token(store: &Store, selection: &Selection, whole_store: &[u32], sk
         let end = if last == 0 { 0 } else { store.token_ends[last as usize - 1] as usize };
         &store.tokens[start.min(end)..end]
     };
-    if let Selection::Range(range) = selection
-        && range.len() * 2 > store.len()
-    {
+    // A selection of most rows: the whole store's counts minus those of the rows left out,
+    // which lie in contiguous runs of the token column.
+    if selection.len() * 2 > store.len() {
         let mut totals = whole_store.to_vec();
-        for run in [0..range.start, range.end..n_rows] {
+        selection.for_each_unselected_run(n_rows, |run| {
             token_counts::subtract_entries(&mut totals, entries(run), ID_BITS, skip_flags);
-        }
+        });
         return totals;
     }
     let mut totals = vec![0u32; store.vocab.len()];

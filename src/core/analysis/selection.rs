@@ -55,6 +55,31 @@ impl Selection {
         }
     }
 
+    /// Calls `f` with each maximal run of rows below `n_rows` that is not selected, in order
+    /// (a wide selection's complement is the smaller thing to walk).
+    pub fn for_each_unselected_run(&self, n_rows: u32, mut f: impl FnMut(Range<u32>)) {
+        let mut next = 0;
+        let mut gap_until = |row: u32, next: &mut u32| {
+            if row > *next {
+                f(*next..row);
+            }
+        };
+        match self {
+            Selection::Range(range) if !range.is_empty() => {
+                gap_until(range.start.min(n_rows), &mut next);
+                next = range.end;
+            }
+            Selection::Range(_) => {}
+            Selection::Rows(rows) => {
+                for &row in rows {
+                    gap_until(row.min(n_rows), &mut next);
+                    next = row + 1;
+                }
+            }
+        }
+        gap_until(n_rows, &mut next);
+    }
+
     /// This selection prepared for many `pick`s in a store of `n_rows`.
     pub fn sieve(&self, n_rows: usize) -> Sieve<'_> {
         match self {
@@ -340,5 +365,20 @@ mod tests {
             proptest::prop_assert_eq!(&intersect(&a, &b), &expected);
             proptest::prop_assert_eq!(&intersect(&b, &a), &expected);
         }
+    }
+
+    #[test]
+    fn unselected_runs_are_the_complement_in_order() {
+        let runs = |selection: Selection, n_rows: u32| {
+            let mut runs = Vec::new();
+            selection.for_each_unselected_run(n_rows, |run| runs.push(run));
+            runs
+        };
+        assert_eq!(runs(Selection::Range(2..5), 8), vec![0..2, 5..8]);
+        assert_eq!(runs(Selection::Range(0..8), 8), vec![]);
+        assert_eq!(runs(Selection::Range(3..3), 4), vec![0..4]);
+        assert_eq!(runs(Selection::Rows(vec![0, 1, 4, 6]), 8), vec![2..4, 5..6, 7..8]);
+        assert_eq!(runs(Selection::Rows(vec![]), 3), vec![0..3]);
+        assert_eq!(runs(Selection::Rows(vec![2]), 3), vec![0..2]);
     }
 }

@@ -8,9 +8,11 @@
 
 pub mod csv_records;
 pub mod postings;
+pub mod select;
 pub mod stopwords;
 pub mod text_column;
 pub mod token_counts;
 pub mod token_lists;
 pub mod tokenize;
 pub mod vocab;
+pub mod week_grid;

@@ -1,26 +1,7 @@
 //! Small exact statistics.
 
-/// The median of `values` (mean of the two middle values for an even count); `None` if empty.
-/// Reorders `values`.
-pub fn median(values: &mut [u32]) -> Option<f64> {
-    let n = values.len();
-    if n == 0 {
-        return None;
-    }
-    let (_, &mut upper, _) = values.select_nth_unstable(n / 2);
-    if n % 2 == 1 {
-        return Some(f64::from(upper));
-    }
-    let lower = values[..n / 2].iter().copied().max().unwrap_or(upper);
-    Some((f64::from(lower) + f64::from(upper)) / 2.0)
-}
-
-/// The `n`-th largest of `values` (`n` from 1 to `values.len()`). Reorders `values`. Shares its
-/// selection instance with `median`.
-pub fn nth_largest(values: &mut [u32], n: usize) -> u32 {
-    let at = values.len() - n;
-    *values.select_nth_unstable(at).1
-}
+/// Medians and n-th largest view counts: selections in place, from the kernels.
+pub use headline_trends_kernels::select::{median, nth_largest};
 
 /// The first `n` of `items` in `order`, sorted: the `n` are picked in linear time first, so
 /// only they are sorted. `order` must be a total order (break ties) for a deterministic result.

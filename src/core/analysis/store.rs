@@ -23,7 +23,7 @@ pub use super::vocab::{CLAUSE_BIT, ID_BITS, REPEAT_BIT};
 /// Which tokenizer fills the token column.
 pub use headline_trends_kernels::token_lists::TokenizerKind;
 /// `views` of an article without a view count.
-pub const NO_VIEWS: u32 = u32::MAX;
+pub use headline_trends_kernels::week_grid::NO_VIEWS;
 /// `category` of an article without a category.
 pub const NO_CATEGORY: u32 = u32::MAX;
 

@@ -8,7 +8,7 @@ pub const DAY_MS: i64 = 86_400_000;
 /// Milliseconds in an hour.
 pub const HOUR_MS: i64 = 3_600_000;
 /// The `hour` of a row whose source gave no time of day.
-pub const NO_HOUR: u8 = u8::MAX;
+pub use headline_trends_kernels::week_grid::NO_HOUR;
 
 /// Per-row calendar keys in `offset`.
 #[derive(Clone, Debug)]

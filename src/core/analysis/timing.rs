@@ -3,9 +3,10 @@
 use super::selection::Selection;
 use super::store::Store;
 use super::time_keys::NO_HOUR;
+use headline_trends_kernels::week_grid::{Rows, group_by_cell};
 
 /// Cells of the grid: weekday (0 = Sunday) × 24 + hour.
-pub const N_CELLS: usize = 7 * 24;
+pub use headline_trends_kernels::week_grid::N_CELLS;
 
 /// Article counts per (weekday, hour) cell, and the number of date-only articles left out.
 pub fn weekday_hour_counts(store: &Store, selection: &Selection) -> ([u32; N_CELLS], u32) {
@@ -64,7 +65,7 @@ pub struct TimingCell {
 }
 
 /// The whole grid (168 cells, Sunday 00 first) and the count of date-only articles left out.
-/// Views are grouped by cell with a counting sort into one buffer, then each cell's median is
+/// Views are grouped by cell (the kernels' `group_by_cell`), then each cell's median is
 /// selected in place.
 pub fn timing_grid(store: &Store, selection: &Selection) -> (Vec<TimingCell>, u32) {
     if matches!(selection, Selection::Range(range) if range.start == 0 && range.end as usize == store.len()) {
@@ -74,47 +75,21 @@ pub fn timing_grid(store: &Store, selection: &Selection) -> (Vec<TimingCell>, u3
 }
 
 fn grid_of(store: &Store, selection: &Selection) -> (Vec<TimingCell>, u32) {
-    // One pass over the selected rows (whose columns are scattered reads for a search result)
-    // counts every cell and keeps (cell, views) pairs; the views are then grouped by cell from
-    // those pairs, read front to back.
-    let (hours, weekdays, views) = (&store.keys.hour, &store.keys.weekday, &store.views);
-    let mut counts = [0u32; N_CELLS];
-    let mut n_date_only = 0u32;
-    let mut with_views = [0usize; N_CELLS];
-    let mut pairs: Vec<(u8, u32)> = Vec::with_capacity(selection.len());
-    for row in selection.iter().map(|r| r as usize) {
-        let hour = hours[row];
-        if hour == NO_HOUR {
-            n_date_only += 1;
-            continue;
-        }
-        let cell = usize::from(weekdays[row]) * 24 + usize::from(hour);
-        counts[cell] += 1;
-        if views[row] != super::store::NO_VIEWS {
-            with_views[cell] += 1;
-            pairs.push((u8::try_from(cell).unwrap_or(u8::MAX), views[row]));
-        }
-    }
-    let mut starts = [0usize; N_CELLS + 1];
-    for cell in 0..N_CELLS {
-        starts[cell + 1] = starts[cell] + with_views[cell];
-    }
-    let mut buffer = vec![0u32; pairs.len()];
-    let mut cursor = starts;
-    for (cell, views) in pairs {
-        buffer[cursor[usize::from(cell)]] = views;
-        cursor[usize::from(cell)] += 1;
-    }
+    let rows = match selection {
+        Selection::Range(range) => Rows::Range(range.clone()),
+        Selection::Rows(rows) => Rows::List(rows),
+    };
+    let mut grid = group_by_cell(&store.keys.hour, &store.keys.weekday, &store.views, rows);
     let cells = (0..N_CELLS)
         .map(|cell| TimingCell {
             weekday: u8::try_from(cell / 24).unwrap_or(0),
             hour: u8::try_from(cell % 24).unwrap_or(0),
-            n_articles: counts[cell],
-            n_with_views: u32::try_from(with_views[cell]).unwrap_or(u32::MAX),
-            median_views: super::stats::median(&mut buffer[starts[cell]..starts[cell + 1]]),
+            n_articles: grid.counts[cell],
+            n_with_views: u32::try_from(grid.starts[cell + 1] - grid.starts[cell]).unwrap_or(u32::MAX),
+            median_views: super::stats::median(&mut grid.views[grid.starts[cell]..grid.starts[cell + 1]]),
         })
         .collect();
-    (cells, n_date_only)
+    (cells, grid.n_date_only)
 }
 
 /// The cell with the highest median views among cells with at least `min_articles` articles

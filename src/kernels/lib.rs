@@ -7,6 +7,7 @@
 //! crate at 3 (a few kilobytes of wasm). `headline-trends-core` wraps each in its own types.
 
 pub mod csv_records;
+pub mod gather;
 pub mod postings;
 pub mod select;
 pub mod stopwords;

@@ -113,14 +113,8 @@ fn stat_of(
     total_views: u64,
 ) -> TopicStat {
     // One pass over the topic's rows in the selection: count them, keep their views.
-    let (mut n_rows, mut views) = (0_usize, Vec::new());
-    sieve.for_each_picked(&topic_rows(store, &topic, user_topics), |row| {
-        n_rows += 1;
-        let v = store.views[row as usize];
-        if v != NO_VIEWS {
-            views.push(v);
-        }
-    });
+    let mut views = Vec::new();
+    let n_rows = sieve.picked_views(&topic_rows(store, &topic, user_topics), &store.views, NO_VIEWS, &mut views);
     let topic_views: u64 = views.iter().map(|&v| u64::from(v)).sum();
     let n_articles = u32::try_from(n_rows).unwrap_or(u32::MAX);
     #[expect(clippy::cast_precision_loss, reason = "counts far below 2^53")]

@@ -1,6 +1,7 @@
 //! A set of rows: a contiguous time range (the common case, from a date filter alone) or a
 //! sorted list of row ids (after topic, text, view or category filters).
 
+use headline_trends_kernels::gather;
 use std::ops::Range;
 
 /// Rows of a `Store`, always in ascending order.
@@ -166,20 +167,50 @@ pub enum Sieve<'a> {
     Bits(&'a [u32], RowBits),
 }
 
+/// Where the rows of a sorted list that a `Sieve` picks are.
+enum Picked<'l> {
+    /// All of this part of the list.
+    Slice(&'l [u32]),
+    /// The list's rows whose bit is set.
+    Bits(&'l [u32], &'l RowBits),
+    /// These rows (an intersection).
+    Listed(Vec<u32>),
+}
+
 impl Sieve<'_> {
-    /// Calls `f` with each row of `sorted_rows` in the selection, in order (`pick` without the
-    /// list).
-    pub fn for_each_picked(&self, sorted_rows: &[u32], mut f: impl FnMut(u32)) {
+    /// How the rows of `sorted_rows` in the selection are found: a range cuts the list with two
+    /// binary searches; a long selection's bits filter the list unless the list is much longer
+    /// than the selection (then galloping through it is cheaper).
+    fn picked<'l>(&'l self, sorted_rows: &'l [u32]) -> Picked<'l> {
         match self {
             Sieve::Range(range) => {
                 let lo = sorted_rows.partition_point(|&r| r < range.start);
                 let hi = sorted_rows.partition_point(|&r| r < range.end);
-                sorted_rows[lo..hi].iter().for_each(|&r| f(r));
+                Picked::Slice(&sorted_rows[lo..hi])
             }
-            Sieve::Bits(rows, bits) if rows.len() * 16 >= sorted_rows.len() => {
-                sorted_rows.iter().filter(|&&r| bits.contains(r)).for_each(|&r| f(r));
-            }
-            Sieve::Rows(rows) | Sieve::Bits(rows, _) => intersect(rows, sorted_rows).into_iter().for_each(f),
+            Sieve::Bits(rows, bits) if rows.len() * 16 >= sorted_rows.len() => Picked::Bits(sorted_rows, bits),
+            Sieve::Rows(rows) | Sieve::Bits(rows, _) => Picked::Listed(intersect(rows, sorted_rows)),
+        }
+    }
+
+    /// Calls `f` with each row of `sorted_rows` in the selection, in order (`pick` without the
+    /// list).
+    pub fn for_each_picked(&self, sorted_rows: &[u32], mut f: impl FnMut(u32)) {
+        match self.picked(sorted_rows) {
+            Picked::Slice(rows) => rows.iter().for_each(|&r| f(r)),
+            Picked::Bits(rows, bits) => rows.iter().filter(|&&r| bits.contains(r)).for_each(|&r| f(r)),
+            Picked::Listed(rows) => rows.into_iter().for_each(f),
+        }
+    }
+
+    /// Pushes onto `out` the views of the rows of `sorted_rows` in the selection that have
+    /// views (entries of `views` other than `no_views`); returns how many rows are in the
+    /// selection. The loops are the kernels' `gather`.
+    pub fn picked_views(&self, sorted_rows: &[u32], views: &[u32], no_views: u32, out: &mut Vec<u32>) -> usize {
+        match self.picked(sorted_rows) {
+            Picked::Slice(rows) => gather::views_of_rows(views, rows, no_views, out),
+            Picked::Bits(rows, bits) => gather::views_of_rows_in_bits(views, rows, &bits.words, no_views, out),
+            Picked::Listed(rows) => gather::views_of_rows(views, &rows, no_views, out),
         }
     }
 

@@ -10,6 +10,7 @@ pub mod csv_records;
 pub mod gather;
 pub mod postings;
 pub mod select;
+pub mod sorted_lists;
 pub mod stopwords;
 pub mod text_column;
 pub mod token_counts;

@@ -5,6 +5,7 @@
 use super::csv_table::{Cell, write_table};
 use super::manifest::Manifest;
 use crate::analysis::dashboard::DashboardData;
+use crate::analysis::frequency::add_views;
 use crate::analysis::stats::sort_few_by;
 use crate::analysis::store::Store;
 use crate::analysis::view_state::ViewState;
@@ -208,8 +209,9 @@ pub fn chart_csv(kind: ChartKind, ctx: &ExportContext<'_>) -> Vec<u8> {
             write_table(&["bucket_start", "articles"], &rows, false)
         }
         ChartKind::Topics => {
-            let rows = data
-                .topics
+            let mut topics = data.topics.clone();
+            add_views(store, data.topics_selection(), &mut topics, &ctx.view.user_topics);
+            let rows = topics
                 .iter()
                 .enumerate()
                 .map(|(i, t)| {
@@ -219,9 +221,9 @@ pub fn chart_csv(kind: ChartKind, ctx: &ExportContext<'_>) -> Vec<u8> {
                         Cell::Text(t.label.clone()),
                         Cell::Int(i64::from(t.n_articles)),
                         share(t.share_of_articles),
-                        Cell::Int(i64::try_from(t.total_views).unwrap_or(i64::MAX)),
-                        share(t.share_of_views),
-                        t.median_views.map_or(Cell::Empty, Cell::Float),
+                        Cell::Int(t.views.map_or(0, |v| i64::try_from(v.total).unwrap_or(i64::MAX))),
+                        share(t.views.map_or(0.0, |v| v.share)),
+                        t.views.and_then(|v| v.median).map_or(Cell::Empty, Cell::Float),
                     ]
                 })
                 .collect::<Vec<_>>();

@@ -2,7 +2,7 @@
 
 use headline_trends::analysis::bursts::{BurstRule, find_bursts};
 use headline_trends::analysis::filter::{Filter, FilterPart, QueryTerm, parse_query};
-use headline_trends::analysis::frequency::{Measure, topic_frequency};
+use headline_trends::analysis::frequency::{Measure, add_views, topic_frequency};
 use headline_trends::analysis::rising::log_odds;
 use headline_trends::analysis::series::{SeriesPoint, TopicSeries, topic_series, volume_series};
 use headline_trends::analysis::store::NO_VIEWS;
@@ -77,14 +77,21 @@ fn names_are_runs_of_capitalised_words() {
 #[test]
 fn topic_frequency_measures() {
     let store = store();
-    let stats = topic_frequency(&store, &all(&store), TopicKind::Keyword, &[], 1, Measure::Articles);
+    let mut stats = topic_frequency(&store, &all(&store), TopicKind::Keyword, &[], 1, Measure::Articles);
+    // Ranked by articles, keywords come without views until asked for.
+    assert_eq!(stats[0].views, None);
+    add_views(&store, &all(&store), &mut stats, &[]);
     let ukraine = &stats[0];
-    assert_eq!((ukraine.label.as_str(), ukraine.n_articles, ukraine.total_views), ("ukraine", 3, 450));
+    let views = ukraine.views.expect("views added");
+    assert_eq!((ukraine.label.as_str(), ukraine.n_articles, views.total), ("ukraine", 3, 450));
     assert!((ukraine.share_of_articles - 0.5).abs() < 1e-12);
-    assert!((ukraine.share_of_views - 450.0 / 1470.0).abs() < 1e-12);
-    assert_eq!(ukraine.median_views, Some(100.0));
+    assert!((views.share - 450.0 / 1470.0).abs() < 1e-12);
+    assert_eq!(views.median, Some(100.0));
+    // Ranked by a views measure, they come with them, equal to those added later.
+    let by_median = topic_frequency(&store, &all(&store), TopicKind::Keyword, &[], 1, Measure::MedianViews);
+    assert!(by_median.iter().all(|s| s.views.is_some()));
     let by_views = topic_frequency(&store, &all(&store), TopicKind::Category, &[], 3, Measure::TotalViews);
-    let got: Vec<(&str, u64)> = by_views.iter().map(|s| (s.label.as_str(), s.total_views)).collect();
+    let got: Vec<(&str, u64)> = by_views.iter().map(|s| (s.label.as_str(), s.views.map_or(0, |v| v.total))).collect();
     assert_eq!(got, [("business", 1000), ("world", 450), ("sport", 20)]);
     let user = UserTopic {
         name: "Ukraine war".into(),
@@ -93,6 +100,30 @@ fn topic_frequency_measures() {
     };
     let stats = topic_frequency(&store, &all(&store), TopicKind::User, &[user], 5, Measure::Articles);
     assert_eq!((stats[0].label.as_str(), stats[0].n_articles), ("Ukraine war", 2));
+}
+
+/// The topic chart counts over every filter but the topic filter; ranked by articles, its
+/// keywords' views are added on request, equal to those of a ranking by views.
+#[test]
+fn the_topic_chart_counts_without_its_filter_and_adds_views_on_request() {
+    use headline_trends::analysis::dashboard::{ViewSettings, compute};
+    let store = store();
+    let mut filter = Filter::default();
+    filter.any_topics.push(TopicRef::new(TopicKind::Keyword, "ukraine"));
+    let data = compute(&store, &filter, &[], &ViewSettings::default());
+    let without_topics = filter.select_except(&store, &[], Some(FilterPart::Topics));
+    assert_eq!(data.topics_selection(), &without_topics);
+    assert_ne!(data.topics_selection(), &data.selection);
+    let mut topics = data.topics.clone();
+    assert!(!topics.is_empty() && topics.iter().all(|t| t.views.is_none()));
+    add_views(&store, data.topics_selection(), &mut topics, &[]);
+    let by_views = topic_frequency(&store, &without_topics, TopicKind::Keyword, &[], 100, Measure::TotalViews);
+    for topic in &topics {
+        let eager = by_views.iter().find(|e| e.topic == topic.topic).expect("ranked by views too");
+        assert_eq!(topic.views, eager.views, "{}", topic.label);
+    }
+    let unfiltered = compute(&store, &Filter::default(), &[], &ViewSettings::default());
+    assert!(unfiltered.topics_only_selection.is_none(), "no topic filter: the same selection, not a copy");
 }
 
 #[test]

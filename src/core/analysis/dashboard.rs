@@ -53,8 +53,12 @@ pub struct DashboardData {
     pub width: BucketWidth,
     /// Volume per bucket, from the selection without its date filter (so the brush stays visible).
     pub volume: Vec<(BucketKey, u32)>,
-    /// Top topics, from the selection without its topic filter.
+    /// Top topics, from the selection without its topic filter (`topics_selection`); ranked
+    /// by articles, keywords come without views (`frequency::add_views` fills them).
     pub topics: Vec<TopicStat>,
+    /// The selection the topics were counted over when a topic filter makes it differ from
+    /// `selection` (see `topics_selection`).
+    pub topics_only_selection: Option<Selection>,
     /// Chosen topics over time.
     pub series: Vec<TopicSeries>,
     /// Bursts of each chosen topic.
@@ -108,6 +112,10 @@ pub fn compute(store: &Store, filter: &Filter, user_topics: &[UserTopic], settin
             settings.measure,
             keyword_counts.as_deref(),
         ),
+        topics_only_selection: match without_topics {
+            std::borrow::Cow::Owned(own) => Some(own),
+            std::borrow::Cow::Borrowed(_) => None,
+        },
         series,
         bursts,
         views_histogram: views_log2_histogram(store, &without_views),
@@ -116,6 +124,13 @@ pub fn compute(store: &Store, filter: &Filter, user_topics: &[UserTopic], settin
         best_slot: best,
         rising: rising_topics_given(store, &selection, RisingRule::default(), 10, keyword_counts.as_deref()),
         selection,
+    }
+}
+
+impl DashboardData {
+    /// The selection the topic chart counts over: every filter but the topic filter.
+    pub fn topics_selection(&self) -> &Selection {
+        self.topics_only_selection.as_ref().unwrap_or(&self.selection)
     }
 }
 

@@ -36,12 +36,21 @@ pub struct TopicStat {
     pub n_articles: u32,
     /// `n_articles` / selection size.
     pub share_of_articles: f64,
-    /// Views of those articles (articles without views add nothing).
-    pub total_views: u64,
-    /// `total_views` / the selection's views.
-    pub share_of_views: f64,
-    /// Median views of those articles that have views.
-    pub median_views: Option<f64>,
+    /// The views of those articles: always there when a views measure ranked the topics;
+    /// otherwise `None` until asked for (`add_views`), since a search selecting most rows
+    /// spends a quarter of its update on them.
+    pub views: Option<TopicViews>,
+}
+
+/// The views of a topic's articles in a selection.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct TopicViews {
+    /// Views of the articles (articles without views add nothing).
+    pub total: u64,
+    /// `total` / the selection's views.
+    pub share: f64,
+    /// Median views of the articles that have views.
+    pub median: Option<f64>,
 }
 
 impl TopicStat {
@@ -51,9 +60,9 @@ impl TopicStat {
             Measure::Articles => f64::from(self.n_articles),
             Measure::ShareOfArticles => self.share_of_articles,
             #[expect(clippy::cast_precision_loss, reason = "view totals are far below 2^53")]
-            Measure::TotalViews => self.total_views as f64,
-            Measure::ShareOfViews => self.share_of_views,
-            Measure::MedianViews => self.median_views.unwrap_or(0.0),
+            Measure::TotalViews => self.views.map_or(0.0, |v| v.total as f64),
+            Measure::ShareOfViews => self.views.map_or(0.0, |v| v.share),
+            Measure::MedianViews => self.views.and_then(|v| v.median).unwrap_or(0.0),
         }
     }
 }
@@ -76,7 +85,8 @@ pub fn topic_frequency(
 }
 
 /// `topic_frequency`, with the articles per keyword over `selection` already counted
-/// (`keywords::article_counts_per_token`) when `keyword_counts` is given.
+/// (`keywords::article_counts_per_token`) when `keyword_counts` is given. Ranked by articles,
+/// keywords come without their views (`TopicStat::views` is `None`; see `add_views`).
 pub fn topic_frequency_given(
     store: &Store,
     selection: &Selection,
@@ -88,19 +98,74 @@ pub fn topic_frequency_given(
 ) -> Vec<TopicStat> {
     let pool = if matches!(measure, Measure::Articles | Measure::ShareOfArticles) { n } else { VIEW_RANK_POOL.max(n) };
     let candidates = candidates_by_articles(store, selection, kind, user_topics, pool, keyword_counts);
-    let sieve = selection.sieve(store.len());
-    let total_views: u64 = match selection {
-        Selection::Range(range) => store.views_in_range(range.clone()),
-        Selection::Rows(rows) => rows.iter().filter_map(|&r| store.views_of(r)).map(u64::from).sum(),
+    let by_articles = matches!(measure, Measure::Articles | Measure::ShareOfArticles);
+    let mut stats: Vec<TopicStat> = if by_articles && kind == TopicKind::Keyword {
+        // A keyword's count over the selection is its articles there: nothing more to read.
+        candidates
+            .into_iter()
+            .map(|(n_articles, topic, label)| TopicStat {
+                topic,
+                label,
+                n_articles,
+                share_of_articles: share(u64::from(n_articles), selection.len() as u64),
+                views: None,
+            })
+            .collect()
+    } else {
+        let sieve = selection.sieve(store.len());
+        let selection_views = views_of_selection(store, selection);
+        candidates
+            .into_iter()
+            .map(|(_, topic, label)| stat_of(store, selection, &sieve, topic, label, user_topics, selection_views))
+            .collect()
     };
-    let mut stats: Vec<TopicStat> = candidates
-        .into_iter()
-        .map(|(topic, label)| stat_of(store, selection, &sieve, topic, label, user_topics, total_views))
-        .filter(|s| s.n_articles > 0 && (measure != Measure::MedianViews || s.n_articles >= MIN_ARTICLES_FOR_MEDIAN))
-        .collect();
+    stats.retain(|s| s.n_articles > 0 && (measure != Measure::MedianViews || s.n_articles >= MIN_ARTICLES_FOR_MEDIAN));
     sort_few_by(&mut stats, &|a, b| b.value(measure).total_cmp(&a.value(measure)).then_with(|| a.label.cmp(&b.label)));
     stats.truncate(n);
     stats
+}
+
+/// Fills in the views of each of `stats` that has none, over `selection` (the one they were
+/// counted over: `DashboardData::topics_selection`).
+pub fn add_views(store: &Store, selection: &Selection, stats: &mut [TopicStat], user_topics: &[UserTopic]) {
+    if stats.iter().all(|s| s.views.is_some()) {
+        return;
+    }
+    let sieve = selection.sieve(store.len());
+    let selection_views = views_of_selection(store, selection);
+    for stat in stats.iter_mut().filter(|s| s.views.is_none()) {
+        let (_, views) = rows_and_views(store, &sieve, &stat.topic, user_topics, selection_views);
+        stat.views = Some(views);
+    }
+}
+
+/// Views of every article in `selection`.
+fn views_of_selection(store: &Store, selection: &Selection) -> u64 {
+    match selection {
+        Selection::Range(range) => store.views_in_range(range.clone()),
+        Selection::Rows(rows) => rows.iter().filter_map(|&r| store.views_of(r)).map(u64::from).sum(),
+    }
+}
+
+/// `part / whole`, 0 for an empty whole.
+fn share(part: u64, whole: u64) -> f64 {
+    #[expect(clippy::cast_precision_loss, reason = "counts far below 2^53")]
+    let ratio = if whole == 0 { 0.0 } else { part as f64 / whole as f64 };
+    ratio
+}
+
+/// The topic's articles in the sieve's selection and their views, in one pass over its rows.
+fn rows_and_views(
+    store: &Store,
+    sieve: &Sieve<'_>,
+    topic: &TopicRef,
+    user_topics: &[UserTopic],
+    selection_views: u64,
+) -> (usize, TopicViews) {
+    let mut views = Vec::new();
+    let n_rows = sieve.picked_views(&topic_rows(store, topic, user_topics), &store.views, NO_VIEWS, &mut views);
+    let total: u64 = views.iter().map(|&v| u64::from(v)).sum();
+    (n_rows, TopicViews { total, share: share(total, selection_views), median: median(&mut views) })
 }
 
 fn stat_of(
@@ -110,27 +175,20 @@ fn stat_of(
     topic: TopicRef,
     label: String,
     user_topics: &[UserTopic],
-    total_views: u64,
+    selection_views: u64,
 ) -> TopicStat {
-    // One pass over the topic's rows in the selection: count them, keep their views.
-    let mut views = Vec::new();
-    let n_rows = sieve.picked_views(&topic_rows(store, &topic, user_topics), &store.views, NO_VIEWS, &mut views);
-    let topic_views: u64 = views.iter().map(|&v| u64::from(v)).sum();
-    let n_articles = u32::try_from(n_rows).unwrap_or(u32::MAX);
-    #[expect(clippy::cast_precision_loss, reason = "counts far below 2^53")]
-    let share = |part: u64, whole: u64| if whole == 0 { 0.0 } else { part as f64 / whole as f64 };
+    let (n_rows, views) = rows_and_views(store, sieve, &topic, user_topics, selection_views);
     TopicStat {
         topic,
         label,
-        n_articles,
+        n_articles: u32::try_from(n_rows).unwrap_or(u32::MAX),
         share_of_articles: share(n_rows as u64, selection.len() as u64),
-        total_views: topic_views,
-        share_of_views: share(topic_views, total_views),
-        median_views: median(&mut views),
+        views: Some(views),
     }
 }
 
-/// The `pool` topics of `kind` with the most articles in `selection`, with labels.
+/// The `pool` topics of `kind` with the most articles in `selection`, with their counts
+/// (exact for keywords, phrases, names and categories; 1 for user topics) and labels.
 fn candidates_by_articles(
     store: &Store,
     selection: &Selection,
@@ -138,7 +196,7 @@ fn candidates_by_articles(
     user_topics: &[UserTopic],
     pool: usize,
     keyword_counts: Option<&[u32]>,
-) -> Vec<(TopicRef, String)> {
+) -> Vec<(u32, TopicRef, String)> {
     let ranked: Vec<(u32, String)> = match kind {
         TopicKind::Keyword => {
             let counted;
@@ -183,7 +241,7 @@ fn candidates_by_articles(
     };
     ranked
         .into_iter()
-        .map(|(_, key)| {
+        .map(|(count, key)| {
             let label = match kind {
                 TopicKind::Name => store
                     .names()
@@ -191,7 +249,7 @@ fn candidates_by_articles(
                     .map_or_else(|| key.clone(), |g| store.names().labels[g as usize].clone()),
                 _ => key.clone(),
             };
-            (TopicRef::new(kind, key), label)
+            (count, TopicRef::new(kind, key), label)
         })
         .collect()
 }

@@ -1,7 +1,7 @@
 //! Topic frequency: the top topics of a kind by a measure; clicking a bar toggles the topic in
 //! the filter. A keyboard-reachable list mirrors the bars.
 
-use crate::analysis::frequency::Measure;
+use crate::analysis::frequency::{Measure, add_views};
 use crate::analysis::topics::TopicKind;
 use crate::chart::spec::{measure_label, topics_spec};
 use crate::ui::chart_canvas::ChartCanvas;
@@ -36,16 +36,22 @@ pub fn TopicsPanel() -> impl IntoView {
     let tooltip = Callback::new(move |(_, y): (f64, f64)| {
         let stat = bar_at(y)?;
         dash.data.with_untracked(|d| {
-            d.topics.iter().find(|t| t.topic == stat.topic).map(|t| {
-                let median = t.median_views.map_or_else(|| "no views".to_owned(), |m| format!("median {m:.0} views"));
-                format!(
-                    "{}: {} articles ({:.1}%), {} views, {median}",
-                    t.label,
-                    t.n_articles,
-                    t.share_of_articles * 100.0,
-                    t.total_views
-                )
-            })
+            let mut topic = d.topics.iter().find(|t| t.topic == stat.topic)?.clone();
+            // Ranked by articles, the views are counted on hover (one topic: well under a millisecond).
+            dash.store.with_untracked(|store| {
+                dash.user_topics.with_untracked(|user_topics| {
+                    add_views(store, d.topics_selection(), std::slice::from_mut(&mut topic), user_topics);
+                });
+            });
+            let views = topic.views?;
+            let median = views.median.map_or_else(|| "no views".to_owned(), |m| format!("median {m:.0} views"));
+            Some(format!(
+                "{}: {} articles ({:.1}%), {} views, {median}",
+                topic.label,
+                topic.n_articles,
+                topic.share_of_articles * 100.0,
+                views.total
+            ))
         })
     });
     let list_open = RwSignal::new(false);

@@ -3,8 +3,11 @@
 //!
 //! Why a crate: the page's wasm is built at opt-level "z" to stay under its size budget, and at
 //! "z" these loops ran 1.5 – 2.5 times slower than at opt-level 3. Cargo sets optimisation per
-//! crate, so the loops that dominate loading a file live here and the workspace builds this
-//! crate at 3 (a few kilobytes of wasm). `headline-trends-core` wraps each in its own types.
+//! crate, so the loops that dominate loading a file and a filter change live here and the
+//! workspace builds this crate at 3 (8 KB of wasm). `headline-trends-core` wraps each in its
+//! own types and re-exports the modules it uses whole. Keep the functions here non-generic
+//! (or instantiated here): a generic is compiled in the crate that instantiates it, at that
+//! crate's opt-level.
 
 pub mod csv_records;
 pub mod gather;

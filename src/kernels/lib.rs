@@ -10,6 +10,7 @@
 //! crate's opt-level.
 
 pub mod csv_records;
+pub mod file_rows;
 pub mod gather;
 pub mod postings;
 pub mod select;

@@ -24,22 +24,8 @@ use crate::model::{ArticleRef, LineNo, Outline};
 use chrono::FixedOffset;
 use rustc_hash::FxHashMap;
 
-/// `ts_ms` of an article without a publication time.
-pub(super) const UNDATED: i64 = i64::MIN;
-
-/// One article's fixed-size fields, in one record so that sorting moves them together.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Row {
-    pub(super) ts_ms: i64,
-    /// Position in the file order (the tie-break of equal instants).
-    pub(super) index: u32,
-    pub(super) title_start: u32,
-    pub(super) title_end: u32,
-    pub(super) views: u32,
-    pub(super) category: u32,
-    pub(super) line: u32,
-    pub(super) has_time: bool,
-}
+/// One article's fixed-size fields (from the kernels, which sort them into time order).
+pub(super) use headline_trends_kernels::file_rows::{Row, UNDATED};
 
 /// Everything read so far, in file order.
 #[derive(Default)]

@@ -12,6 +12,7 @@ use super::stats::sort_few_by;
 use super::store_builder::{Row, UNDATED};
 use crate::ingest::Duplicate;
 use crate::model::LineNo;
+use headline_trends_kernels::file_rows::sort_by_time;
 use rustc_hash::FxHashMap;
 use std::iter::Peekable;
 
@@ -38,17 +39,16 @@ fn time_order_in<'f>(
 ) -> (Vec<Row>, usize, Vec<Duplicate>) {
     let n_dated = partition_dated(rows);
     let (dated, undated) = rows.split_at_mut(n_dated);
-    let key = |r: &Row| (r.ts_ms, r.index);
     let (first, second) = dated.split_at_mut(if split { n_dated / 2 } else { n_dated });
     #[cfg(not(target_arch = "wasm32"))]
     std::thread::scope(|scope| {
-        scope.spawn(|| second.sort_unstable_by_key(key));
-        first.sort_unstable_by_key(key);
+        scope.spawn(|| sort_by_time(second));
+        sort_by_time(first);
     });
     #[cfg(target_arch = "wasm32")]
     {
-        first.sort_unstable_by_key(key);
-        second.sort_unstable_by_key(key);
+        sort_by_time(first);
+        sort_by_time(second);
     }
     let sorted = Merged { a: first, b: second }.peekable();
     drop_duplicates(sorted, n_dated, undated, title)

@@ -11,16 +11,23 @@ pub async fn text(client: &Client, css: &str) -> String {
 
 /// Polls (up to 30 s) until the text of `css` satisfies `pred`, and returns it.
 pub async fn wait_for_text(client: &Client, css: &str, pred: impl Fn(&str) -> bool) -> String {
+    let mut last_seen = None;
     for _ in 0..600 {
         if let Ok(element) = client.find(Locator::Css(css)).await
             && let Ok(t) = element.text().await
-            && pred(&t)
         {
-            return t;
+            if pred(&t) {
+                return t;
+            }
+            last_seen = Some(t);
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    panic!("{css} never matched");
+    let error = match client.find(Locator::Css("[data-testid='load-error']")).await {
+        Ok(element) => element.text().await.ok(),
+        Err(_) => None,
+    };
+    panic!("{css} never matched; its last text {last_seen:?}, the page's load error {error:?}");
 }
 
 /// Scrolls `element` to the middle of the viewport (pointer actions need it on screen).

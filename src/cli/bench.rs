@@ -47,7 +47,7 @@ fn load_in_phases(bytes: &[u8], options: &ParseOptions, tokenizer: TokenizerKind
     let decompressed = ingest::decompress(bytes)?;
     let decoded = ingest::decode(&decompressed)?;
     record("decode_ms");
-    let mut builder = StoreBuilder::new(tokenizer, 0);
+    let mut builder = StoreBuilder::over(&decoded.text, tokenizer, 0);
     let mut report = ingest::read_in_two_parts(&decoded, options, &mut builder)?;
     if report.n_loaded() == 0 {
         return Err(CliError("no article could be read from the file".to_owned()));

@@ -2,8 +2,10 @@
 //!
 //! 1. `StoreBuilder` is an `ArticleSink`: a reader hands it each article in file order and it
 //!    keeps a small fixed-size record per article (instant, views, category code, line, where
-//!    its title lies in one text buffer) plus text buffers for links and bodies. No owned
-//!    `Article` is ever made.
+//!    its title lies) plus text buffers for links and bodies. No owned `Article` is ever made.
+//!    A builder made `over` the text being read keeps where in that text each title lies
+//!    instead of copying it (a million titles are some 60 MB); only a title the reader had to
+//!    rewrite (an escaped quote, a folded line break) is copied, into a buffer of its own.
 //! 2. `into_indexer` sorts the rows by time and finds exact duplicates (same title and time)
 //!    there, where they are neighbours, instead of in a hash table of every row while reading;
 //!    it moves them from "loaded" to "duplicates" in the load report. The records themselves are
@@ -27,36 +29,77 @@ use rustc_hash::FxHashMap;
 /// One article's fixed-size fields (from the kernels, which sort them into time order).
 pub(super) use headline_trends_kernels::file_rows::{Row, UNDATED};
 
+/// Set on a row's `title_end` when its title lies in `FileOrder::copied_titles` rather than in
+/// the text read. Titles are borrowed only from a text shorter than this (2 GiB).
+const COPIED: u32 = 1 << 31;
+
 /// Everything read so far, in file order.
-#[derive(Default)]
-pub(super) struct FileOrder {
+pub(super) struct FileOrder<'t> {
     rows: Vec<Row>,
-    titles: String,
+    /// The text being read (empty for a builder not made `over` one).
+    text: &'t str,
+    /// Titles that are not a slice of `text`, one after the other.
+    copied_titles: String,
+    /// Bytes of all titles, copied or not.
+    n_title_bytes: usize,
     pub(super) urls: TextColumn,
     pub(super) bodies: TextColumn,
 }
 
-impl FileOrder {
+impl<'t> FileOrder<'t> {
     pub(super) fn title(&self, row: &Row) -> &str {
-        &self.titles[row.title_start as usize..row.title_end as usize]
+        if row.title_end & COPIED == 0 {
+            &self.text[row.title_start as usize..row.title_end as usize]
+        } else {
+            &self.copied_titles[row.title_start as usize..(row.title_end & !COPIED) as usize]
+        }
+    }
+
+    /// Where `title` lies: in `text` when it is a slice of it, else copied.
+    fn place_title(&mut self, title: &str) -> (u32, u32) {
+        self.n_title_bytes += title.len();
+        let (base, start) = (self.text.as_ptr() as usize, title.as_ptr() as usize);
+        let borrowed = self.text.len() < COPIED as usize
+            && start >= base
+            && start + title.len() <= base + self.text.len()
+            && !title.is_empty();
+        if borrowed {
+            // Both ends fit in 31 bits: the text is shorter than `COPIED`.
+            let offset = |at: usize| u32::try_from(at - base).unwrap_or(COPIED - 1);
+            return (offset(start), offset(start + title.len()));
+        }
+        let offset = |len: usize| u32::try_from(len).unwrap_or(COPIED - 1).min(COPIED - 1);
+        let title_start = offset(self.copied_titles.len());
+        self.copied_titles.push_str(title);
+        (title_start, offset(self.copied_titles.len()) | COPIED)
     }
 }
 
 /// Phase 1: collects articles in file order. See the module contract.
-pub struct StoreBuilder {
-    file: FileOrder,
+pub struct StoreBuilder<'t> {
+    file: FileOrder<'t>,
     tokenizer: TokenizerKind,
     /// Category codes in first-seen order, renumbered to sorted order by `into_indexer`.
     category_codes: FxHashMap<Box<str>, u32>,
     outline: Outline,
 }
 
-impl StoreBuilder {
-    /// An empty builder expecting about `n_articles`.
-    pub fn new(tokenizer: TokenizerKind, n_articles: usize) -> StoreBuilder {
+impl StoreBuilder<'static> {
+    /// An empty builder expecting about `n_articles`; it copies every title it keeps.
+    pub fn new(tokenizer: TokenizerKind, n_articles: usize) -> StoreBuilder<'static> {
+        StoreBuilder::over("", tokenizer, n_articles)
+    }
+}
+
+impl<'t> StoreBuilder<'t> {
+    /// An empty builder for the articles read from `text`, expecting about `n_articles`: titles
+    /// that are slices of `text` are kept as places in it, so `text` must outlive the indexer.
+    pub fn over(text: &'t str, tokenizer: TokenizerKind, n_articles: usize) -> StoreBuilder<'t> {
         let file = FileOrder {
             rows: Vec::with_capacity(n_articles),
-            titles: String::new(),
+            text,
+            copied_titles: String::new(),
+            n_title_bytes: 0,
             urls: TextColumn::with_capacity(n_articles, 0),
             bodies: TextColumn::with_capacity(n_articles, 0),
         };
@@ -77,7 +120,7 @@ impl StoreBuilder {
     pub fn reserved_bytes(&self) -> usize {
         let file = &self.file;
         file.rows.capacity() * std::mem::size_of::<Row>()
-            + file.titles.capacity()
+            + file.copied_titles.capacity()
             + file.urls.heap_bytes()
             + file.bodies.heap_bytes()
     }
@@ -89,7 +132,7 @@ impl StoreBuilder {
 
     /// Sorts the rows by time, records the duplicates in `report` (the report of the job that
     /// filled this builder) and starts phase 2, keying calendars in `time_zone`.
-    pub fn into_indexer<D>(self, time_zone: FixedOffset, report: &mut Ingested<D>) -> StoreIndexer {
+    pub fn into_indexer<D>(self, time_zone: FixedOffset, report: &mut Ingested<D>) -> StoreIndexer<'t> {
         let (indexer, duplicates) = self.into_indexer_and_duplicates(time_zone);
         report.n_loaded -= duplicates.len();
         report.duplicates.extend(duplicates);
@@ -97,7 +140,7 @@ impl StoreBuilder {
     }
 
     /// `into_indexer`, handing back the duplicates (in file order) instead of recording them.
-    pub fn into_indexer_and_duplicates(self, time_zone: FixedOffset) -> (StoreIndexer, Vec<Duplicate>) {
+    pub fn into_indexer_and_duplicates(self, time_zone: FixedOffset) -> (StoreIndexer<'t>, Vec<Duplicate>) {
         let StoreBuilder { mut file, tokenizer, category_codes, .. } = self;
         let mut by_name: Vec<(Box<str>, u32)> = category_codes.into_iter().collect();
         sort_few_by(&mut by_name, &Ord::cmp);
@@ -118,7 +161,7 @@ impl StoreBuilder {
         debug_assert_eq!(order.len() + n_undated + duplicates.len(), n_read);
         let store = Store::with_capacity(
             order.len(),
-            (file.titles.len(), file.urls.heap_bytes(), file.bodies.heap_bytes()),
+            (file.n_title_bytes, file.urls.heap_bytes(), file.bodies.heap_bytes()),
             categories,
             n_undated,
             tokenizer,
@@ -135,7 +178,7 @@ impl StoreBuilder {
     }
 }
 
-impl ArticleSink for StoreBuilder {
+impl ArticleSink for StoreBuilder<'_> {
     fn keep(&mut self, article: ArticleRef<'_>) -> Result<(), LineNo> {
         // Duplicates are found after sorting (see the module contract), so every article is kept here.
         self.outline.add(&article);
@@ -148,14 +191,12 @@ impl ArticleSink for StoreBuilder {
                 code
             }
         });
-        let offset = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
-        let title_start = offset(file.titles.len());
-        file.titles.push_str(&article.title);
+        let (title_start, title_end) = file.place_title(&article.title);
         file.rows.push(Row {
             ts_ms: article.published_at.map_or(UNDATED, |p| p.unix_ms()),
-            index: offset(file.rows.len()),
+            index: u32::try_from(file.rows.len()).unwrap_or(u32::MAX),
             title_start,
-            title_end: offset(file.titles.len()),
+            title_end,
             views: article.views.map_or(NO_VIEWS, |v| u32::try_from(v).unwrap_or(NO_VIEWS - 1)),
             category,
             line: article.line.get(),
@@ -173,7 +214,7 @@ impl ArticleSink for StoreBuilder {
         let scale = 1.03 / fraction_read.clamp(1e-6, 1.0);
         #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
         let more = |n: usize| ((n as f64 * scale) as usize).saturating_sub(n);
-        let (rows, titles) = (more(file.rows.len()), more(file.titles.len()));
+        let (rows, titles) = (more(file.rows.len()), more(file.copied_titles.len()));
         let (urls, url_bytes) = (more(file.urls.len()), more(file.urls.text_len()));
         let (bodies, body_bytes) = (more(file.bodies.len()), more(file.bodies.text_len()));
         let wanted = rows * std::mem::size_of::<Row>() + titles + (urls + bodies) * 4 + url_bytes + body_bytes;
@@ -184,18 +225,18 @@ impl ArticleSink for StoreBuilder {
         #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
         let bounded = |n: usize| if wanted > cap { (n as f64 * cap as f64 / wanted as f64) as usize } else { n };
         file.rows.reserve(bounded(rows));
-        file.titles.reserve(bounded(titles));
+        file.copied_titles.reserve(bounded(titles));
         file.urls.reserve(bounded(urls), bounded(url_bytes));
         file.bodies.reserve(bounded(bodies), bounded(body_bytes));
     }
 }
 
-impl SplitSink for StoreBuilder {
-    fn empty_like(&self) -> StoreBuilder {
-        StoreBuilder::new(self.tokenizer, 0)
+impl<'t> SplitSink for StoreBuilder<'t> {
+    fn empty_like(&self) -> StoreBuilder<'t> {
+        StoreBuilder::over(self.file.text, self.tokenizer, 0)
     }
 
-    fn append(&mut self, later: StoreBuilder) {
+    fn append(&mut self, later: StoreBuilder<'t>) {
         self.outline.append(later.outline);
         // The later part's categories in its first-seen order, numbered after this part's.
         let mut later_names: Vec<(Box<str>, u32)> = later.category_codes.into_iter().collect();
@@ -209,15 +250,18 @@ impl SplitSink for StoreBuilder {
             .collect();
         let file = &mut self.file;
         let offset = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
-        let (n_rows, n_title_bytes) = (offset(file.rows.len()), offset(file.titles.len()));
+        let (n_rows, n_copied_bytes) = (offset(file.rows.len()), offset(file.copied_titles.len()));
+        // Both parts borrow from the same text; only copied titles move.
+        let shift = |row: &Row| if row.title_end & COPIED == 0 { 0 } else { n_copied_bytes };
         file.rows.extend(later.file.rows.iter().map(|row| Row {
             index: row.index.saturating_add(n_rows),
-            title_start: row.title_start.saturating_add(n_title_bytes),
-            title_end: row.title_end.saturating_add(n_title_bytes),
+            title_start: row.title_start.saturating_add(shift(row)).min(COPIED - 1),
+            title_end: (row.title_end & !COPIED).saturating_add(shift(row)).min(COPIED - 1) | (row.title_end & COPIED),
             category: if row.category == NO_CATEGORY { NO_CATEGORY } else { codes[row.category as usize] },
             ..*row
         }));
-        file.titles.push_str(&later.file.titles);
+        file.copied_titles.push_str(&later.file.copied_titles);
+        file.n_title_bytes += later.file.n_title_bytes;
         file.urls.append(&later.file.urls);
         file.bodies.append(&later.file.bodies);
     }
@@ -233,11 +277,48 @@ pub fn read_store(
 ) -> Result<(crate::ingest::Ingested<()>, Store), crate::ingest::IngestError> {
     let bytes = crate::ingest::decompress(bytes)?;
     let decoded = crate::ingest::decode(&bytes)?;
-    let mut builder = StoreBuilder::new(tokenizer, 0);
+    let mut builder = StoreBuilder::over(&decoded.text, tokenizer, 0);
     #[cfg(not(target_arch = "wasm32"))]
     let mut report = crate::ingest::read_in_two_parts(&decoded, options, &mut builder)?;
     #[cfg(target_arch = "wasm32")]
     let mut report = crate::ingest::Job::start(&decoded, options, &mut builder)?.finish()?;
     let store = builder.finish(options.site_offset, &mut report);
     Ok((report, store))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn article<'a>(title: Cow<'a, str>, line: usize) -> ArticleRef<'a> {
+        ArticleRef {
+            title,
+            published_at: None,
+            views: None,
+            category: None,
+            url: None,
+            body: None,
+            author: None,
+            line: LineNo::new(line),
+        }
+    }
+
+    #[test]
+    fn titles_in_the_text_are_kept_as_places_and_rewritten_ones_are_copied() {
+        let text = "Kremlin says, more\nLater headline";
+        let mut builder = StoreBuilder::over(text, TokenizerKind::Rich, 0);
+        builder.keep(article(Cow::Borrowed(&text[19..]), 2)).unwrap();
+        builder.keep(article(Cow::Owned("Kremlin says \"more\"".to_owned()), 1)).unwrap();
+        builder.keep(article(Cow::Borrowed("elsewhere"), 3)).unwrap();
+        let file = &builder.file;
+        let titles: Vec<&str> = file.rows.iter().map(|row| file.title(row)).collect();
+        assert_eq!(titles, ["Later headline", "Kremlin says \"more\"", "elsewhere"]);
+        assert_eq!(file.copied_titles, "Kremlin says \"more\"elsewhere", "the borrowed title is not copied");
+        assert_eq!(file.n_title_bytes, 14 + 19 + 9);
+        // A builder over no text copies every title.
+        let mut copying = StoreBuilder::new(TokenizerKind::Rich, 0);
+        copying.keep(article(Cow::Borrowed(&text[19..]), 2)).unwrap();
+        assert_eq!(copying.file.copied_titles, "Later headline");
+    }
 }

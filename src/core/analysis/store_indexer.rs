@@ -18,8 +18,8 @@ use headline_trends_kernels::token_lists::OwnedTokenLists;
 use headline_trends_kernels::token_lists::{TokenLists, tokenize_rows};
 
 /// Phase 2: rows copied into time order and tokenized, a bounded number per step.
-pub struct StoreIndexer {
-    file: FileOrder,
+pub struct StoreIndexer<'t> {
+    file: FileOrder<'t>,
     /// The kept dated rows in time order.
     order: Vec<Row>,
     /// Rows done so far.
@@ -28,9 +28,9 @@ pub struct StoreIndexer {
     scratch: String,
 }
 
-impl StoreIndexer {
+impl<'t> StoreIndexer<'t> {
     /// Phase 2 for the kept dated rows `order` (in time order) of `file`, into `store`.
-    pub(super) fn new(file: FileOrder, order: Vec<Row>, store: Store) -> StoreIndexer {
+    pub(super) fn new(file: FileOrder<'t>, order: Vec<Row>, store: Store) -> StoreIndexer<'t> {
         StoreIndexer { file, order, next: 0, store, scratch: String::new() }
     }
 
@@ -158,7 +158,7 @@ impl StoreIndexer {
 }
 
 /// Appends the columns of `rows` other than titles and tokens to `store`.
-fn copy_fixed_columns(file: &FileOrder, rows: &[Row], store: &mut Store) {
+fn copy_fixed_columns(file: &FileOrder<'_>, rows: &[Row], store: &mut Store) {
     let (has_urls, has_bodies) = (file.urls.has_text(), file.bodies.has_text());
     for row in rows {
         store.ts_ms.push(row.ts_ms);

@@ -77,13 +77,13 @@ impl<'t> StoreIndexer<'t> {
     pub fn index_rest_in_shares(&mut self, n_shares: usize) {
         let rows = &self.order[self.next..];
         let n_shares = n_shares.clamp(1, rows.len().max(1));
-        // The calling thread also copies the fixed-size columns (about a tenth of the work of
-        // tokenizing a share) while the others tokenize, so its own share is a tenth smaller.
+        // The calling thread also copies the fixed-size columns (3 – 4 % of the work of
+        // tokenizing a share) while the others tokenize, so its own share is smaller.
         let mut bounds = vec![0];
         if n_shares == 1 {
             bounds.push(rows.len());
         } else {
-            let first_share = rows.len() * 9 / (10 * n_shares);
+            let first_share = rows.len() * 97 / (100 * n_shares);
             let rest = rows.len() - first_share;
             bounds.extend((0..n_shares).map(|i| first_share + rest * i / (n_shares - 1)));
         }

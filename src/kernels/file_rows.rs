@@ -1,5 +1,7 @@
-//! The fixed-size fields of the articles of a file, one record per article, and their sort
-//! into time order.
+//! The fixed-size fields of the articles of a file, one record per article, their sort into
+//! time order, and the copy of their fields into the columns of a store.
+
+use crate::text_column::TextColumn;
 
 /// `ts_ms` of an article without a publication time.
 pub const UNDATED: i64 = i64::MIN;
@@ -23,6 +25,74 @@ pub struct Row {
     pub line: u32,
     /// False for a date without a time of day.
     pub has_time: bool,
+}
+
+/// Set on a row's `title_end` when its title lies in the copied titles rather than in the text
+/// read (see `Titles`). Titles are borrowed only from a text shorter than this (2 GiB).
+pub const COPIED: u32 = 1 << 31;
+
+/// Where the titles of rows lie: slices of the text read, or copied into a buffer of their own
+/// (a title the reader rewrote, or every title of a builder given no text).
+#[derive(Clone, Copy, Debug)]
+pub struct Titles<'a> {
+    /// The text read.
+    pub text: &'a str,
+    /// The titles that are not slices of `text`, one after the other.
+    pub copied: &'a str,
+}
+
+impl<'a> Titles<'a> {
+    /// The title of `row`.
+    #[inline]
+    pub fn of(&self, row: &Row) -> &'a str {
+        if row.title_end & COPIED == 0 {
+            &self.text[row.title_start as usize..row.title_end as usize]
+        } else {
+            &self.copied[row.title_start as usize..(row.title_end & !COPIED) as usize]
+        }
+    }
+}
+
+/// A store's fixed-size per-article columns and its links and bodies, in time order, that
+/// `copy_fields` appends to.
+pub struct Columns<'a> {
+    /// Publication instants.
+    pub ts_ms: &'a mut Vec<i64>,
+    /// False for a date without a time of day.
+    pub has_time: &'a mut Vec<bool>,
+    /// View counts.
+    pub views: &'a mut Vec<u32>,
+    /// Category codes.
+    pub category: &'a mut Vec<u32>,
+    /// Lines the articles start on.
+    pub lines: &'a mut Vec<u32>,
+    /// Links.
+    pub urls: &'a mut TextColumn,
+    /// Bodies.
+    pub bodies: &'a mut TextColumn,
+}
+
+/// Appends the fields of `rows` other than titles to `out`, their links and bodies from the
+/// file-order `urls` and `bodies` (by `Row::index`).
+pub fn copy_fields(rows: &[Row], urls: &TextColumn, bodies: &TextColumn, out: &mut Columns<'_>) {
+    let (has_urls, has_bodies) = (urls.has_text(), bodies.has_text());
+    for row in rows {
+        out.ts_ms.push(row.ts_ms);
+        out.has_time.push(row.has_time);
+        out.views.push(row.views);
+        out.category.push(row.category);
+        out.lines.push(row.line);
+        out.urls.push(if has_urls { urls.get(row.index as usize) } else { "" });
+        out.bodies.push(if has_bodies { bodies.get(row.index as usize) } else { "" });
+    }
+}
+
+/// Appends the titles of `rows` to `out`. They lie scattered over the text read; fetching them
+/// in a loop of their own lets the memory system overlap the reads.
+pub fn copy_titles(rows: &[Row], titles: Titles<'_>, out: &mut TextColumn) {
+    for row in rows {
+        out.push(titles.of(row));
+    }
 }
 
 /// Sorts `rows` by (instant, file position).

@@ -26,12 +26,10 @@ use crate::model::{ArticleRef, LineNo, Outline};
 use chrono::FixedOffset;
 use rustc_hash::FxHashMap;
 
-/// One article's fixed-size fields (from the kernels, which sort them into time order).
+use headline_trends_kernels::file_rows::{COPIED, Titles};
+/// One article's fixed-size fields (from the kernels, which sort them into time order and copy
+/// them into a store's columns).
 pub(super) use headline_trends_kernels::file_rows::{Row, UNDATED};
-
-/// Set on a row's `title_end` when its title lies in `FileOrder::copied_titles` rather than in
-/// the text read. Titles are borrowed only from a text shorter than this (2 GiB).
-const COPIED: u32 = 1 << 31;
 
 /// Everything read so far, in file order.
 pub(super) struct FileOrder<'t> {
@@ -47,12 +45,13 @@ pub(super) struct FileOrder<'t> {
 }
 
 impl<'t> FileOrder<'t> {
+    /// Where the rows' titles lie.
+    pub(super) fn titles(&self) -> Titles<'_> {
+        Titles { text: self.text, copied: &self.copied_titles }
+    }
+
     pub(super) fn title(&self, row: &Row) -> &str {
-        if row.title_end & COPIED == 0 {
-            &self.text[row.title_start as usize..row.title_end as usize]
-        } else {
-            &self.copied_titles[row.title_start as usize..(row.title_end & !COPIED) as usize]
-        }
+        self.titles().of(row)
     }
 
     /// Where `title` lies: in `text` when it is a slice of it, else copied.

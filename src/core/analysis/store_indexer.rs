@@ -13,6 +13,7 @@ use super::text_column::TextColumn;
 use super::time_keys::TimeKeys;
 #[cfg(not(target_arch = "wasm32"))]
 use super::vocab::Vocab;
+use headline_trends_kernels::file_rows::{Columns, copy_fields, copy_titles};
 #[cfg(not(target_arch = "wasm32"))]
 use headline_trends_kernels::token_lists::OwnedTokenLists;
 use headline_trends_kernels::token_lists::{TokenLists, tokenize_rows};
@@ -54,7 +55,7 @@ impl<'t> StoreIndexer<'t> {
         let (file, store) = (&self.file, &mut self.store);
         let rows = &self.order[self.next..stop];
         copy_fixed_columns(file, rows, store);
-        rows.iter().for_each(|row| store.titles.push(file.title(row)));
+        copy_titles(rows, file.titles(), &mut store.titles);
         self.next = stop;
     }
 
@@ -97,7 +98,7 @@ impl<'t> StoreIndexer<'t> {
                     scope.spawn(move || {
                         let n_bytes = share.iter().map(|row| file.title(row).len()).sum();
                         let mut titles = TextColumn::with_capacity(share.len(), n_bytes);
-                        share.iter().for_each(|row| titles.push(file.title(row)));
+                        copy_titles(share, file.titles(), &mut titles);
                         // As `Store::with_capacity` reserves: ten tokens a title is above the usual.
                         let mut own = OwnedTokenLists {
                             vocab: Vocab::default(),
@@ -111,7 +112,7 @@ impl<'t> StoreIndexer<'t> {
                 .collect();
             copy_fixed_columns(file, rows, store);
             let first_row = store.titles.len();
-            rows[..bounds[1]].iter().for_each(|row| store.titles.push(file.title(row)));
+            copy_titles(&rows[..bounds[1]], file.titles(), &mut store.titles);
             let mut first =
                 TokenLists { vocab: &mut store.vocab, tokens: &mut store.tokens, ends: &mut store.token_ends };
             tokenize_rows(&store.titles, first_row..store.titles.len(), tokenizer, &mut self.scratch, &mut first);
@@ -159,14 +160,14 @@ impl<'t> StoreIndexer<'t> {
 
 /// Appends the columns of `rows` other than titles and tokens to `store`.
 fn copy_fixed_columns(file: &FileOrder<'_>, rows: &[Row], store: &mut Store) {
-    let (has_urls, has_bodies) = (file.urls.has_text(), file.bodies.has_text());
-    for row in rows {
-        store.ts_ms.push(row.ts_ms);
-        store.has_time.push(row.has_time);
-        store.views.push(row.views);
-        store.category.push(row.category);
-        store.lines.push(row.line);
-        store.urls.push(if has_urls { file.urls.get(row.index as usize) } else { "" });
-        store.bodies.push(if has_bodies { file.bodies.get(row.index as usize) } else { "" });
-    }
+    let mut columns = Columns {
+        ts_ms: &mut store.ts_ms,
+        has_time: &mut store.has_time,
+        views: &mut store.views,
+        category: &mut store.category,
+        lines: &mut store.lines,
+        urls: &mut store.urls,
+        bodies: &mut store.bodies,
+    };
+    copy_fields(rows, &file.urls, &file.bodies, &mut columns);
 }

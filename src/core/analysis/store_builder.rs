@@ -153,10 +153,9 @@ impl<'t> StoreBuilder<'t> {
             }
         }
         let categories = by_name.into_iter().map(|(name, _)| name.into()).collect();
-        let mut rows = std::mem::take(&mut file.rows);
+        let rows = std::mem::take(&mut file.rows);
         let n_read = rows.len();
-        let (order, n_undated, duplicates) = time_order(&mut rows, |row| file.title(row));
-        drop(rows);
+        let (order, n_undated, duplicates) = time_order(rows, |row| file.title(row));
         debug_assert_eq!(order.len() + n_undated + duplicates.len(), n_read);
         let store = Store::with_capacity(
             order.len(),

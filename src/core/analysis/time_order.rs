@@ -14,16 +14,16 @@ use crate::ingest::Duplicate;
 use crate::model::LineNo;
 use headline_trends_kernels::file_rows::sort_by_time;
 use rustc_hash::FxHashMap;
-use std::iter::Peekable;
 
 /// Dated rows from which a native build sorts two halves on two threads.
 #[cfg(not(target_arch = "wasm32"))]
 const MIN_ROWS_TO_SPLIT: usize = 100_000;
 
 /// The dated rows of `rows` in time order without exact duplicates, the number of undated rows
-/// kept, and the duplicates in file order; `title` gives a row's title. `rows` is left in an
-/// unspecified order.
-pub(super) fn time_order<'f>(rows: &mut [Row], title: impl Fn(&Row) -> &'f str) -> (Vec<Row>, usize, Vec<Duplicate>) {
+/// kept, and the duplicates in file order; `title` gives a row's title. The rows' own buffer
+/// becomes the result when they are sorted in one piece (always in wasm: no second 40 MB for
+/// a million rows).
+pub(super) fn time_order<'f>(rows: Vec<Row>, title: impl Fn(&Row) -> &'f str) -> (Vec<Row>, usize, Vec<Duplicate>) {
     #[cfg(not(target_arch = "wasm32"))]
     let split = rows.len() >= MIN_ROWS_TO_SPLIT && std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
     #[cfg(target_arch = "wasm32")]
@@ -31,27 +31,41 @@ pub(super) fn time_order<'f>(rows: &mut [Row], title: impl Fn(&Row) -> &'f str) 
     time_order_in(rows, title, split)
 }
 
-/// `time_order`, sorting in two halves (on two threads natively) when `split`.
+/// `time_order`, sorting in two halves (on two threads natively) and merging them when `split`.
 fn time_order_in<'f>(
-    rows: &mut [Row],
+    mut rows: Vec<Row>,
     title: impl Fn(&Row) -> &'f str,
     split: bool,
 ) -> (Vec<Row>, usize, Vec<Duplicate>) {
-    let n_dated = partition_dated(rows);
-    let (dated, undated) = rows.split_at_mut(n_dated);
-    let (first, second) = dated.split_at_mut(if split { n_dated / 2 } else { n_dated });
-    #[cfg(not(target_arch = "wasm32"))]
-    std::thread::scope(|scope| {
-        scope.spawn(|| sort_by_time(second));
-        sort_by_time(first);
-    });
-    #[cfg(target_arch = "wasm32")]
-    {
-        sort_by_time(first);
-        sort_by_time(second);
-    }
-    let sorted = Merged { a: first, b: second }.peekable();
-    drop_duplicates(sorted, n_dated, undated, title)
+    let n_dated = partition_dated(&mut rows);
+    let mut dropped: Vec<(u32, u32, u32)> = Vec::new(); // (dropped index, its line, kept line)
+    let mut undated_kept = Vec::new();
+    keep_first_by_title(&rows[n_dated..], &title, &mut undated_kept, &mut dropped);
+    rows.truncate(n_dated);
+    let mut order = if split {
+        let (first, second) = rows.split_at_mut(n_dated / 2);
+        #[cfg(not(target_arch = "wasm32"))]
+        std::thread::scope(|scope| {
+            scope.spawn(|| sort_by_time(second));
+            sort_by_time(first);
+        });
+        #[cfg(target_arch = "wasm32")]
+        {
+            sort_by_time(first);
+            sort_by_time(second);
+        }
+        merge(first, second)
+    } else {
+        sort_by_time(&mut rows);
+        rows
+    };
+    drop_duplicates(&mut order, &title, &mut dropped);
+    // Few duplicates as a rule: the page's shared short-list sort is enough.
+    sort_few_by(&mut dropped, &Ord::cmp);
+    let line = |line: u32| LineNo::new(line as usize);
+    let duplicates =
+        dropped.into_iter().map(|(_, at, kept)| Duplicate { line: line(at), first_line: line(kept) }).collect();
+    (order, undated_kept.len(), duplicates)
 }
 
 /// Moves the dated rows to the front (the undated ones keep their file order behind them) and
@@ -72,69 +86,62 @@ fn partition_dated(rows: &mut [Row]) -> usize {
     n_dated
 }
 
-/// Two runs sorted by (instant, file position), read as one.
-struct Merged<'r> {
-    a: &'r [Row],
-    b: &'r [Row],
-}
-
-impl Iterator for Merged<'_> {
-    type Item = Row;
-
-    fn next(&mut self) -> Option<Row> {
-        let from_a = match (self.a.first(), self.b.first()) {
-            (Some(a), Some(b)) => (a.ts_ms, a.index) <= (b.ts_ms, b.index),
-            (a, _) => a.is_some(),
-        };
-        let run = if from_a { &mut self.a } else { &mut self.b };
-        let (row, rest) = run.split_first()?;
-        *run = rest;
-        Some(*row)
+/// The rows of `a` and `b`, each sorted by (instant, file position), in one sorted run. Every
+/// row of `a` comes before every row of `b` in the file, so of equal instants `a`'s go first.
+fn merge(a: &[Row], b: &[Row]) -> Vec<Row> {
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i].ts_ms <= b[j].ts_ms {
+            merged.push(a[i]);
+            i += 1;
+        } else {
+            merged.push(b[j]);
+            j += 1;
+        }
     }
+    merged.extend_from_slice(&a[i..]);
+    merged.extend_from_slice(&b[j..]);
+    merged
 }
 
-/// Keeps the first of each group of exact copies among `sorted` (the `n_dated` dated rows in
-/// time order) and `undated` (in file order); see `time_order`.
-fn drop_duplicates<'f>(
-    mut sorted: Peekable<Merged<'_>>,
-    n_dated: usize,
-    undated: &[Row],
-    title: impl Fn(&Row) -> &'f str,
-) -> (Vec<Row>, usize, Vec<Duplicate>) {
-    let mut order: Vec<Row> = Vec::with_capacity(n_dated);
-    let mut dropped: Vec<(u32, u32, u32)> = Vec::new(); // (dropped index, its line, kept line)
-    let mut run: Vec<Row> = Vec::new();
-    while let Some(row) = sorted.next() {
-        if sorted.peek().is_none_or(|next| next.ts_ms != row.ts_ms) {
-            order.push(row);
-            continue;
+/// Keeps, in place, the first of each group of exact copies among `sorted` (in time order:
+/// copies share an instant, so they are neighbours) and pushes the others onto `dropped`.
+fn drop_duplicates<'f>(sorted: &mut Vec<Row>, title: &impl Fn(&Row) -> &'f str, dropped: &mut Vec<(u32, u32, u32)>) {
+    let n = sorted.len();
+    let (mut n_kept, mut start) = (0, 0);
+    while start < n {
+        let instant = sorted[start].ts_ms;
+        let mut end = start + 1;
+        while end < n && sorted[end].ts_ms == instant {
+            end += 1;
         }
-        run.clear();
-        run.push(row);
-        while let Some(next) = sorted.next_if(|next| next.ts_ms == row.ts_ms) {
-            run.push(next);
-        }
-        if run.len() <= 16 {
-            let first = order.len();
-            for row in &run {
-                let this_title = title(row);
-                match order[first..].iter().find(|kept| title(kept) == this_title) {
+        // Rows are written at `n_kept`, never past the row being read.
+        if end - start == 1 {
+            sorted[n_kept] = sorted[start];
+            n_kept += 1;
+        } else if end - start <= 16 {
+            let first_kept = n_kept;
+            for at in start..end {
+                let row = sorted[at];
+                let this_title = title(&row);
+                match sorted[first_kept..n_kept].iter().find(|kept| title(kept) == this_title) {
                     Some(kept) => dropped.push((row.index, row.line, kept.line)),
-                    None => order.push(*row),
+                    None => {
+                        sorted[n_kept] = row;
+                        n_kept += 1;
+                    }
                 }
             }
         } else {
-            keep_first_by_title(&run, &title, &mut order, &mut dropped);
+            let mut run_kept = Vec::new();
+            keep_first_by_title(&sorted[start..end], title, &mut run_kept, dropped);
+            sorted[n_kept..n_kept + run_kept.len()].copy_from_slice(&run_kept);
+            n_kept += run_kept.len();
         }
+        start = end;
     }
-    let mut undated_kept = Vec::new();
-    keep_first_by_title(undated, &title, &mut undated_kept, &mut dropped);
-    // Few duplicates as a rule: the page's shared short-list sort is enough.
-    sort_few_by(&mut dropped, &Ord::cmp);
-    let line = |line: u32| LineNo::new(line as usize);
-    let duplicates =
-        dropped.into_iter().map(|(_, at, kept)| Duplicate { line: line(at), first_line: line(kept) }).collect();
-    (order, undated_kept.len(), duplicates)
+    sorted.truncate(n_kept);
 }
 
 /// Pushes onto `kept` each of `rows` whose title was not seen before among them, and onto
@@ -202,8 +209,8 @@ mod tests {
     #[test]
     fn sorting_in_halves_keeps_and_drops_the_same_rows() {
         for n in [0, 1, 2, 3, 17, 500, 3_001] {
-            let whole = time_order_in(&mut rows(n), title, false);
-            let halves = time_order_in(&mut rows(n), title, true);
+            let whole = time_order_in(rows(n), title, false);
+            let halves = time_order_in(rows(n), title, true);
             assert_eq!(summary(&halves), summary(&whole), "{n} rows");
             let (kept, _, duplicates) = summary(&whole);
             assert!(kept.windows(2).all(|w| w[0] < w[1]), "{n} rows: time order");
@@ -214,13 +221,41 @@ mod tests {
         }
     }
 
+    /// What `time_order` must give, the slow way: dated rows by (instant, position), each kept
+    /// unless an earlier kept row has its instant and title; undated rows likewise by title.
+    fn reference(rows: &[Row]) -> Summary {
+        let mut dated: Vec<Row> = rows.iter().filter(|r| r.ts_ms != UNDATED).copied().collect();
+        dated.sort_by_key(|r| (r.ts_ms, r.index));
+        let undated = rows.iter().filter(|r| r.ts_ms == UNDATED).copied();
+        let (mut kept, mut kept_undated, mut dropped) = (Vec::<Row>::new(), Vec::<Row>::new(), Vec::new());
+        for (row, is_dated) in dated.into_iter().map(|r| (r, true)).chain(undated.map(|r| (r, false))) {
+            let pool = if is_dated { &mut kept } else { &mut kept_undated };
+            match pool.iter().find(|k| k.ts_ms == row.ts_ms && title(k) == title(&row)) {
+                Some(first) => dropped.push((row.index, row.line, first.line)),
+                None => pool.push(row),
+            }
+        }
+        dropped.sort_unstable();
+        let kept = kept.iter().map(|r| (r.ts_ms, r.index)).collect();
+        (kept, kept_undated.len(), dropped.into_iter().map(|(_, line, first)| (line, first)).collect())
+    }
+
+    #[test]
+    fn kept_rows_and_duplicates_are_those_of_the_slow_way() {
+        for n in [0, 1, 2, 3, 17, 500, 3_001] {
+            let expected = reference(&rows(n));
+            assert_eq!(summary(&time_order_in(rows(n), title, false)), expected, "{n} rows in one piece");
+            assert_eq!(summary(&time_order_in(rows(n), title, true)), expected, "{n} rows in halves");
+        }
+    }
+
     #[test]
     fn the_earliest_copy_in_the_file_is_kept() {
         let mut three = rows(3);
         for row in &mut three {
             (row.ts_ms, row.title_start, row.title_end) = (5, 0, 1);
         }
-        let (kept, n_undated, duplicates) = summary(&time_order_in(&mut three, title, true));
+        let (kept, n_undated, duplicates) = summary(&time_order_in(three, title, true));
         assert_eq!((kept, n_undated, duplicates), (vec![(5, 0)], 0, vec![(3, 2), (4, 2)]));
     }
 }

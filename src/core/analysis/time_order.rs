@@ -1,9 +1,10 @@
 //! The rows a `StoreBuilder` read, put in time order with exact duplicates left out.
 //!
-//! Dated rows are sorted by (instant, file position) — natively, from `MIN_ROWS_TO_SPLIT` rows
-//! on, as two halves on two threads whose sorted runs are then merged as they are read — and
-//! copies of one article (same instant and title) are neighbours there, the first of them the
-//! earliest in the file. Undated rows come last, in file order.
+//! Dated rows are sorted by (instant, file position) — in place, or natively from
+//! `MIN_ROWS_TO_SPLIT` rows on as two halves on two threads, then merged into a new buffer —
+//! and copies of one article (same instant and title) are neighbours there, the first of them
+//! the earliest in the file; they are dropped in place. Undated rows are checked for copies in
+//! file order and only counted.
 //!
 //! Contract: the kept rows, the number of undated ones and the duplicates (in file order, each
 //! with the line of the copy kept) are the same whether the rows were sorted in halves or not.

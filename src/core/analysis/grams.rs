@@ -2,6 +2,16 @@
 //! punctuation) and names (runs of capitalised words in the original headline). Built once per
 //! store on first use; each keeps per-row occurrence lists so counting over a selection is as
 //! cheap as counting keywords.
+//!
+//! A gram is a topic when at least `min_articles` articles hold it, so candidates are pruned
+//! before they are counted: a gram with a token fewer articles hold, or a trigram with a bigram
+//! fewer articles hold, cannot qualify. Candidates are keyed by their token ids; text is made
+//! only for the grams kept. (A million headlines: about a second less of a frozen tab on the
+//! first switch to phrases or names than making a key and a label for every candidate.)
+//!
+//! Contract: the grams, their ranking (articles, then token ids), labels (a phrase's tokens; a
+//! name as first written) and per-row lists equal those of counting every candidate (the slow
+//! way, kept in the tests).
 
 use super::stats::sort_few_by;
 use super::stopwords::is_english_stopword;
@@ -46,41 +56,82 @@ impl Grams {
         self.keys.is_empty()
     }
 
-    /// Keeps candidates seen in at least `min_articles` articles, then records per-row lists.
-    fn from_candidates(per_row: &[Vec<(Vec<u32>, String)>], min_articles: u32) -> Grams {
-        let mut counts: FxHashMap<&[u32], (u32, u32, &str)> = FxHashMap::default();
-        for (row, grams) in per_row.iter().enumerate() {
-            let row = u32::try_from(row).unwrap_or(u32::MAX);
-            for (key, label) in grams {
-                let entry = counts.entry(key.as_slice()).or_insert((0, u32::MAX, label.as_str()));
-                if entry.1 != row {
-                    entry.0 += 1;
-                    entry.1 = row;
-                }
-            }
-        }
-        let mut kept: Vec<(&[u32], u32, &str)> = counts
-            .into_iter()
-            .filter(|(_, (n, _, _))| *n >= min_articles)
-            .map(|(k, (n, _, label))| (k, n, label))
-            .collect();
-        sort_few_by(&mut kept, &|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    /// `kept` (each gram's ids and articles) ranked by articles then ids, with empty labels and
+    /// no row lists yet.
+    fn ranked(mut kept: Vec<(Vec<u32>, u32)>) -> Grams {
+        sort_few_by(&mut kept, &|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let mut grams = Grams::default();
-        for (id, (key, n, label)) in kept.into_iter().enumerate() {
+        for (id, (key, n)) in kept.into_iter().enumerate() {
             grams.index.insert(key.to_vec(), u32::try_from(id).unwrap_or(u32::MAX));
-            grams.keys.push(key.to_vec());
-            grams.labels.push(label.to_owned());
+            grams.keys.push(key);
             grams.doc_freq.push(n);
         }
-        for row in per_row {
-            let mut ids: Vec<u32> = row.iter().filter_map(|(key, _)| grams.id(key)).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            grams.row_grams.extend(ids);
-            grams.row_ends.push(u32::try_from(grams.row_grams.len()).unwrap_or(u32::MAX));
-        }
+        grams.labels = vec![String::new(); grams.keys.len()];
         grams
     }
+
+    /// Appends the next row's list: the grams found in it (`found`: each one's id, and which of
+    /// the row's candidates it was), each once. The first time a gram is met its label is
+    /// `label` of that candidate.
+    fn push_row(
+        &mut self,
+        found: impl Iterator<Item = (u32, usize)>,
+        mut label: impl FnMut(usize) -> String,
+        ids: &mut Vec<u32>,
+    ) {
+        ids.clear();
+        for (id, candidate) in found {
+            ids.push(id);
+            if self.labels[id as usize].is_empty() {
+                self.labels[id as usize] = label(candidate);
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        self.row_grams.extend_from_slice(ids);
+        self.row_ends.push(u32::try_from(self.row_grams.len()).unwrap_or(u32::MAX));
+    }
+}
+
+/// Articles holding each candidate gram (an article counted once), by key: a phrase's ids
+/// packed in one integer (`phrase_key`), a name's ids boxed.
+struct GramCounts<K>(FxHashMap<K, (u32, u32)>);
+
+impl<K: std::hash::Hash + Eq> GramCounts<K> {
+    fn new() -> GramCounts<K> {
+        GramCounts(FxHashMap::default())
+    }
+
+    /// Counts the gram `key` for `row` (rows come in ascending order); `make` makes the key to
+    /// keep when the gram is new.
+    fn add<Q: std::hash::Hash + Eq + ?Sized>(&mut self, key: &Q, row: u32, make: impl FnOnce() -> K)
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        match self.0.get_mut(key) {
+            Some((n, last_row)) => {
+                if *last_row != row {
+                    *n += 1;
+                    *last_row = row;
+                }
+            }
+            None => {
+                self.0.insert(make(), (1, row));
+            }
+        }
+    }
+}
+
+/// A bigram's or trigram's token ids (below 2^30) in one integer, with its length.
+fn phrase_key(ids: &[u32]) -> u128 {
+    ids.iter().enumerate().fold(ids.len() as u128, |key, (i, &id)| key | u128::from(id) << (32 * (i + 1)))
+}
+
+/// The token ids of a `phrase_key`.
+fn phrase_ids(key: &u128) -> Vec<u32> {
+    #[expect(clippy::cast_possible_truncation, reason = "the length and each id fill 32 bits")]
+    let (len, id) = ((*key as u32) as usize, |i: usize| (key >> (32 * (i + 1))) as u32);
+    (0..len).map(id).collect()
 }
 
 /// The minimum number of articles for a phrase or name to count as a topic.
@@ -88,29 +139,130 @@ fn min_articles(n_rows: usize) -> u32 {
     u32::try_from((n_rows / 5000).clamp(2, 20)).unwrap_or(2)
 }
 
+/// The bigrams and trigrams of a row's `tokens` that can be phrases: within one clause, no
+/// stopword, every token held by enough articles (`frequent_token`); a trigram only after its
+/// bigram. `on_gram` gets each one's ids.
+fn phrase_windows(tokens: &[u32], is_candidate: &impl Fn(u32) -> bool, mut on_gram: impl FnMut(&[u32])) {
+    for start in 0..tokens.len() {
+        let mut ids = [0u32; 3];
+        for len in 1..4 {
+            let Some(&token) = tokens.get(start + len - 1) else { break };
+            if (len > 1 && token & CLAUSE_BIT != 0) || !is_candidate(token & ID_BITS) {
+                break;
+            }
+            ids[len - 1] = token & ID_BITS;
+            if len > 1 {
+                on_gram(&ids[..len]);
+            }
+        }
+    }
+}
+
 /// Frequent bigrams and trigrams of non-stopword tokens within one clause.
 pub fn find_phrases(store: &Store) -> Grams {
     let vocab = &store.vocab;
-    let per_row: Vec<Vec<(Vec<u32>, String)>> = (0..u32::try_from(store.len()).unwrap_or(0))
-        .map(|row| {
-            let tokens = store.row_tokens(row);
-            let mut grams = Vec::new();
-            for start in 0..tokens.len() {
-                for len in 2..=3 {
-                    let Some(window) = tokens.get(start..start + len) else { break };
-                    let crosses_clause = window[1..].iter().any(|t| t & CLAUSE_BIT != 0);
-                    let ids: Vec<u32> = window.iter().map(|t| t & ID_BITS).collect();
-                    if crosses_clause || ids.iter().any(|&t| vocab.is_stop[t as usize]) {
-                        break;
-                    }
-                    let label = ids.iter().map(|&t| vocab.text(t)).collect::<Vec<_>>().join(" ");
-                    grams.push((ids, label));
-                }
+    let min = min_articles(store.len());
+    let is_candidate = |id: u32| !vocab.is_stop[id as usize] && vocab.doc_freq[id as usize] >= min;
+    let rows = 0..u32::try_from(store.len()).unwrap_or(0);
+    // Occurrences per bigram, in 2^22 shared one-byte counters (saturating): a bigram held by
+    // `min` articles occurs at least `min` times, so its counter reaches `min` whatever else
+    // shares it. Only bigrams whose counter does are counted exactly: a few thousand table
+    // entries instead of millions.
+    const SKETCH_BITS: u32 = 22;
+    let slot = |key: u128| {
+        #[expect(clippy::cast_possible_truncation, reason = "the two 64-bit halves, then the top bits")]
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(23);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SKETCH_BITS)) as usize
+    };
+    let mut occurrences = vec![0u8; 1 << SKETCH_BITS];
+    for row in rows.clone() {
+        phrase_windows(store.row_tokens(row), &is_candidate, |ids| {
+            if ids.len() == 2 {
+                let counter = &mut occurrences[slot(phrase_key(ids))];
+                *counter = counter.saturating_add(1);
             }
-            grams
-        })
-        .collect();
-    Grams::from_candidates(&per_row, min_articles(store.len()))
+        });
+    }
+    let mut bigrams = GramCounts::new();
+    for row in rows.clone() {
+        phrase_windows(store.row_tokens(row), &is_candidate, |ids| {
+            let key = phrase_key(ids);
+            if ids.len() == 2 && u32::from(occurrences[slot(key)]) >= min {
+                bigrams.add(&key, row, || key);
+            }
+        });
+    }
+    drop(occurrences);
+    // The frequent bigrams alone, a small table for the trigram pass to look up.
+    let mut frequent = GramCounts::new();
+    // (Order does not matter: the phrases kept are ranked.)
+    frequent.0.extend(bigrams.0.iter().filter(|(_, (n, _))| *n >= min).map(|(&key, &(n, _))| (key, (n, 0))));
+    drop(bigrams);
+    let is_frequent = |ids: &[u32]| frequent.0.contains_key(&phrase_key(ids));
+    let mut trigrams = GramCounts::new();
+    for row in rows.clone() {
+        phrase_windows(store.row_tokens(row), &is_candidate, |ids| {
+            if ids.len() == 3 && is_frequent(&ids[..2]) && is_frequent(&ids[1..]) {
+                let key = phrase_key(ids);
+                trigrams.add(&key, row, || key);
+            }
+        });
+    }
+    let kept = frequent.0.iter().chain(&trigrams.0).filter(|(_, (n, _))| *n >= min);
+    let kept = kept.map(|(key, &(n, _))| (phrase_ids(key), n)).collect();
+    drop((frequent, trigrams));
+    let mut grams = Grams::ranked(kept);
+    // The kept phrases' ids by key, in the counts' map type (one hash table type less in wasm).
+    let mut id_of = GramCounts::<u128>::new();
+    for (ids, id) in grams.keys.iter().zip(0..) {
+        id_of.0.insert(phrase_key(ids), (id, 0));
+    }
+    let (mut keys, mut ids) = (Vec::<u128>::new(), Vec::new());
+    for row in rows {
+        keys.clear();
+        phrase_windows(store.row_tokens(row), &is_candidate, |window| keys.push(phrase_key(window)));
+        let found =
+            keys.iter().enumerate().filter_map(|(candidate, key)| id_of.0.get(key).map(|&(id, _)| (id, candidate)));
+        let label = |candidate: usize| {
+            phrase_ids(&keys[candidate]).iter().map(|&t| vocab.text(t)).collect::<Vec<_>>().join(" ")
+        };
+        grams.push_row(found, label, &mut ids);
+    }
+    grams
+}
+
+/// False when an ASCII `title` cannot hold two capitalised words in a row: no space-separated
+/// chunk has two capital letters, and between any two chunks with one lies a chunk with a
+/// letter or digit (a word that breaks the run). Such titles, most of them, are not tokenized
+/// again. Any other title may.
+fn may_hold_a_name(title: &str) -> bool {
+    if !title.is_ascii() {
+        return true;
+    }
+    let mut after_capital = false;
+    for chunk in title.split_ascii_whitespace() {
+        let n_capitals = chunk.bytes().filter(u8::is_ascii_uppercase).count();
+        if n_capitals >= 2 || (n_capitals == 1 && after_capital) {
+            return true;
+        }
+        if n_capitals == 1 {
+            after_capital = true;
+        } else if chunk.bytes().any(|b| b.is_ascii_alphanumeric()) {
+            after_capital = false;
+        }
+    }
+    false
+}
+
+/// The runs of capitalised words of every headline: their token ids one run after the other,
+/// and per run its row, where its ids end and its words as written.
+#[derive(Default)]
+struct NameRuns {
+    ids: Vec<u32>,
+    runs: Vec<(u32, u32)>,
+    /// Each run's words as written, one run after the other, and where each run's end.
+    label_text: String,
+    label_ends: Vec<u32>,
 }
 
 /// Runs of two or more capitalised words (names, organisations), read from the original
@@ -118,43 +270,298 @@ pub fn find_phrases(store: &Store) -> Grams {
 /// would look like a name.
 pub fn find_names(store: &Store) -> Grams {
     let vocab = &store.vocab;
+    let min = min_articles(store.len());
     let mut scratch = String::new();
-    let per_row: Vec<Vec<(Vec<u32>, String)>> = (0..store.len())
-        .map(|row| {
-            let title = store.titles.get(row);
-            let mut words: Vec<(Option<u32>, bool, bool, String)> = Vec::new();
-            for_each_word(title, &mut scratch, |w| {
-                words.push((vocab.id(w.token), w.is_capitalised, w.starts_clause, w.raw.to_owned()))
-            });
-            // Title Case (every content word capitalised): runs there say nothing about names.
-            let n_lower_content = words
-                .iter()
-                .skip(1)
-                .filter(|w| !w.1 && w.3.chars().any(char::is_alphabetic) && !is_english_stopword(&w.3.to_lowercase()))
-                .count();
-            if words.len() >= 3 && n_lower_content == 0 {
-                return Vec::new();
+    let mut lower = String::new();
+    let mut found = NameRuns::default();
+    // One word of a headline: its token id, capitalised, starts a clause, where it lies in `raw`.
+    let mut words: Vec<(Option<u32>, bool, bool, std::ops::Range<usize>)> = Vec::new();
+    let mut raw = String::new();
+    for row in 0..u32::try_from(store.len()).unwrap_or(0) {
+        let title = store.titles.get(row as usize);
+        if !may_hold_a_name(title) {
+            continue;
+        }
+        words.clear();
+        raw.clear();
+        let mut n_lower_content = 0;
+        let mut n_words = 0;
+        for_each_word(title, &mut scratch, |w| {
+            // Title Case (every content word after the first capitalised): runs there say
+            // nothing about names.
+            if n_words > 0 && !w.is_capitalised && w.raw.chars().any(char::is_alphabetic) {
+                lower.clear();
+                if w.raw.is_ascii() {
+                    lower.push_str(w.raw);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(w.raw.chars().flat_map(char::to_lowercase));
+                }
+                n_lower_content += usize::from(!is_english_stopword(&lower));
             }
-            let mut grams = Vec::new();
-            let mut run: Vec<usize> = Vec::new();
-            for i in 0..=words.len() {
-                let continues = words.get(i).is_some_and(|w| w.1 && w.0.is_some() && (run.is_empty() || !w.2));
-                if continues {
-                    run.push(i);
-                    continue;
+            n_words += 1;
+            let start = raw.len();
+            raw.push_str(w.raw);
+            let id = if w.is_capitalised { vocab.id(w.token) } else { None };
+            words.push((id, w.is_capitalised, w.starts_clause, start..raw.len()));
+        });
+        if words.len() >= 3 && n_lower_content == 0 {
+            continue;
+        }
+        let mut run_start: Option<usize> = None;
+        for i in 0..=words.len() {
+            let in_name = |i: usize| words.get(i).is_some_and(|w| w.1 && w.0.is_some());
+            let continues = in_name(i) && (run_start.is_none() || !words[i].2);
+            if continues {
+                run_start.get_or_insert(i);
+                continue;
+            }
+            if let Some(first) = run_start.take()
+                && i - first >= 2
+            {
+                found.ids.extend(words[first..i].iter().filter_map(|w| w.0));
+                found.runs.push((row, u32::try_from(found.ids.len()).unwrap_or(u32::MAX)));
+                for (k, word) in words[first..i].iter().enumerate() {
+                    if k > 0 {
+                        found.label_text.push(' ');
+                    }
+                    found.label_text.push_str(&raw[word.3.clone()]);
                 }
-                if run.len() >= 2 {
-                    let ids: Vec<u32> = run.iter().filter_map(|&j| words[j].0).collect();
-                    let label = run.iter().map(|&j| words[j].3.as_str()).collect::<Vec<_>>().join(" ");
-                    grams.push((ids, label));
+                found.label_ends.push(u32::try_from(found.label_text.len()).unwrap_or(u32::MAX));
+            }
+            if in_name(i) {
+                run_start = Some(i);
+            }
+        }
+    }
+    let run_ids = |run: usize| {
+        let start = run.checked_sub(1).map_or(0, |before| found.runs[before].1 as usize);
+        &found.ids[start..found.runs[run].1 as usize]
+    };
+    let is_candidate = |ids: &[u32]| ids.iter().all(|&id| vocab.doc_freq[id as usize] >= min);
+    // Articles per name, in the map type of `Grams::index` (one hash table type less in wasm):
+    // a row's runs are few, so a name repeated in a row is found by looking back.
+    let mut counts: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
+    for (run, &(row, _)) in found.runs.iter().enumerate() {
+        let ids = run_ids(run);
+        let seen_in_row =
+            (0..run).rev().take_while(|&before| found.runs[before].0 == row).any(|before| run_ids(before) == ids);
+        if is_candidate(ids) && !seen_in_row {
+            match counts.get_mut(ids) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(ids.to_vec(), 1);
                 }
-                run.clear();
-                if words.get(i).is_some_and(|w| w.1 && w.0.is_some()) {
-                    run.push(i);
+            }
+        }
+    }
+    let mut grams = Grams::ranked(counts.into_iter().filter(|&(_, n)| n >= min).collect());
+    let mut ids = Vec::new();
+    let mut next_run = 0;
+    for row in 0..u32::try_from(store.len()).unwrap_or(0) {
+        let first_run = next_run;
+        while found.runs.get(next_run).is_some_and(|&(r, _)| r == row) {
+            next_run += 1;
+        }
+        let runs = first_run..next_run;
+        let in_row: Vec<(u32, usize)> =
+            runs.clone().filter_map(|run| grams.id(run_ids(run)).map(|id| (id, run))).collect();
+        let label = |run: usize| {
+            let start = run.checked_sub(1).map_or(0, |before| found.label_ends[before] as usize);
+            found.label_text[start..found.label_ends[run] as usize].to_owned()
+        };
+        grams.push_row(in_row.into_iter(), label, &mut ids);
+    }
+    grams
+}
+
+#[cfg(test)]
+mod tests {
+    //! The slow way (every candidate keyed and labelled, the implementation before pruning),
+    //! against which the pruned finders are checked.
+    use super::*;
+    use crate::analysis::TokenizerKind;
+    use crate::ingest::ParseOptions;
+
+    impl Grams {
+        /// Keeps candidates seen in at least `min_articles` articles, then records per-row lists.
+        fn from_candidates(per_row: &[Vec<(Vec<u32>, String)>], min_articles: u32) -> Grams {
+            let mut counts: FxHashMap<&[u32], (u32, u32, &str)> = FxHashMap::default();
+            for (row, grams) in per_row.iter().enumerate() {
+                let row = u32::try_from(row).unwrap_or(u32::MAX);
+                for (key, label) in grams {
+                    let entry = counts.entry(key.as_slice()).or_insert((0, u32::MAX, label.as_str()));
+                    if entry.1 != row {
+                        entry.0 += 1;
+                        entry.1 = row;
+                    }
                 }
+            }
+            let mut kept: Vec<(&[u32], u32, &str)> = counts
+                .into_iter()
+                .filter(|(_, (n, _, _))| *n >= min_articles)
+                .map(|(k, (n, _, label))| (k, n, label))
+                .collect();
+            sort_few_by(&mut kept, &|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+            let mut grams = Grams::default();
+            for (id, (key, n, label)) in kept.into_iter().enumerate() {
+                grams.index.insert(key.to_vec(), u32::try_from(id).unwrap_or(u32::MAX));
+                grams.keys.push(key.to_vec());
+                grams.labels.push(label.to_owned());
+                grams.doc_freq.push(n);
+            }
+            for row in per_row {
+                let mut ids: Vec<u32> = row.iter().filter_map(|(key, _)| grams.id(key)).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                grams.row_grams.extend(ids);
+                grams.row_ends.push(u32::try_from(grams.row_grams.len()).unwrap_or(u32::MAX));
             }
             grams
-        })
-        .collect();
-    Grams::from_candidates(&per_row, min_articles(store.len()))
+        }
+    }
+
+    /// Frequent bigrams and trigrams of non-stopword tokens within one clause.
+    fn slow_phrases(store: &Store) -> Grams {
+        let vocab = &store.vocab;
+        let per_row: Vec<Vec<(Vec<u32>, String)>> = (0..u32::try_from(store.len()).unwrap_or(0))
+            .map(|row| {
+                let tokens = store.row_tokens(row);
+                let mut grams = Vec::new();
+                for start in 0..tokens.len() {
+                    for len in 2..=3 {
+                        let Some(window) = tokens.get(start..start + len) else { break };
+                        let crosses_clause = window[1..].iter().any(|t| t & CLAUSE_BIT != 0);
+                        let ids: Vec<u32> = window.iter().map(|t| t & ID_BITS).collect();
+                        if crosses_clause || ids.iter().any(|&t| vocab.is_stop[t as usize]) {
+                            break;
+                        }
+                        let label = ids.iter().map(|&t| vocab.text(t)).collect::<Vec<_>>().join(" ");
+                        grams.push((ids, label));
+                    }
+                }
+                grams
+            })
+            .collect();
+        Grams::from_candidates(&per_row, min_articles(store.len()))
+    }
+
+    /// Runs of two or more capitalised words (names, organisations), read from the original
+    /// headlines. Title Case headlines (no content word in lower case) are skipped: there every run
+    /// would look like a name.
+    fn slow_names(store: &Store) -> Grams {
+        let vocab = &store.vocab;
+        let mut scratch = String::new();
+        let per_row: Vec<Vec<(Vec<u32>, String)>> = (0..store.len())
+            .map(|row| {
+                let title = store.titles.get(row);
+                let mut words: Vec<(Option<u32>, bool, bool, String)> = Vec::new();
+                for_each_word(title, &mut scratch, |w| {
+                    words.push((vocab.id(w.token), w.is_capitalised, w.starts_clause, w.raw.to_owned()))
+                });
+                // Title Case (every content word capitalised): runs there say nothing about names.
+                let n_lower_content = words
+                    .iter()
+                    .skip(1)
+                    .filter(|w| {
+                        !w.1 && w.3.chars().any(char::is_alphabetic) && !is_english_stopword(&w.3.to_lowercase())
+                    })
+                    .count();
+                if words.len() >= 3 && n_lower_content == 0 {
+                    return Vec::new();
+                }
+                let mut grams = Vec::new();
+                let mut run: Vec<usize> = Vec::new();
+                for i in 0..=words.len() {
+                    let continues = words.get(i).is_some_and(|w| w.1 && w.0.is_some() && (run.is_empty() || !w.2));
+                    if continues {
+                        run.push(i);
+                        continue;
+                    }
+                    if run.len() >= 2 {
+                        let ids: Vec<u32> = run.iter().filter_map(|&j| words[j].0).collect();
+                        let label = run.iter().map(|&j| words[j].3.as_str()).collect::<Vec<_>>().join(" ");
+                        grams.push((ids, label));
+                    }
+                    run.clear();
+                    if words.get(i).is_some_and(|w| w.1 && w.0.is_some()) {
+                        run.push(i);
+                    }
+                }
+                grams
+            })
+            .collect();
+        Grams::from_candidates(&per_row, min_articles(store.len()))
+    }
+
+    /// Each gram's (ids, label, articles), and each row's gram ids.
+    type Summary = (Vec<(Vec<u32>, String, u32)>, Vec<Vec<u32>>);
+
+    fn summary(grams: &Grams, n_rows: usize) -> Summary {
+        let each =
+            (0..grams.len()).map(|g| (grams.keys[g].clone(), grams.labels[g].clone(), grams.doc_freq[g])).collect();
+        let rows = (0..u32::try_from(n_rows).unwrap()).map(|r| grams.of_row(r).to_vec()).collect();
+        (each, rows)
+    }
+
+    /// Headlines built so that some phrases and names reach the threshold and others miss it
+    /// by one: repeated names (some in Title Case headlines), phrases across punctuation and
+    /// stopwords, trigrams whose bigrams are frequent but which are not, Cyrillic and accents.
+    fn headlines(n: usize) -> String {
+        let names =
+            ["Svetlana Tikhanovskaya", "UN Human Rights Council", "Olaf Scholz", "Владимир Путин", "José Martí"];
+        let verbs = ["meets", "warns", "says talks with", "visits", "calls on"];
+        let objects = [
+            "human rights groups",
+            "central bank, rates",
+            "union state plans",
+            "the climate deal",
+            "peace talks resume",
+        ];
+        let mut csv = String::from("title,date\n");
+        for i in 0..n {
+            let title = match i % 10 {
+                0 => format!("{} Meets {} In Minsk", names[i % 5], names[(i / 7) % 5]),
+                7 => format!("eBay Buys {} Memoirs", names[(i / 3) % 5]),
+                8 => format!("{}: Central Bank chief resigns", names[(i / 10) % 5]),
+                9 => match (i / 10) % 6 {
+                    0 => format!("why {} shouts at {}", names[(i / 60) % 5].to_uppercase(), names[(i / 20) % 5]),
+                    1 => "jean-luc Picard and Jean-Luc Picard meet".to_owned(),
+                    2 => "O'Brien Says U.S. Open is on - iPhone maker – New York".to_owned(),
+                    3 => format!("talks at AT & T resume {}", i % 3),
+                    4 => format!("{0} says {0} will win as {1} waits", names[(i / 60) % 5], names[(i / 7) % 5]),
+                    _ => format!("all lower case {} news {}", objects[i % 5], i % 9),
+                },
+                1 => format!("\"{} {}: {}\"", names[i % 5], verbs[i % 5], objects[(i / 3) % 5]),
+                2 => format!("Report: {} and {} {}", objects[i % 5], objects[(i + 2) % 5], i % 13),
+                3 => format!("{} {} {} again", names[(i / 2) % 5], verbs[(i / 5) % 5], objects[i % 5]),
+                4 => format!("why {} matter to {}", objects[i % 5], names[i % 5]),
+                5 => format!("{} human rights {} talks", i % 11, i % 3),
+                _ => format!("Central bank holds rates as {} watches", names[(i / 11) % 5]),
+            };
+            csv.push_str(&format!("{title},2024-01-{:02}\n", 1 + i % 28));
+            if i + 30 >= n {
+                // Last in time: names written otherwise than at their first occurrence.
+                csv.push_str(&format!("why {} shouts,2024-02-01\n", names[i % 5].to_uppercase()));
+            }
+        }
+        csv
+    }
+
+    #[test]
+    fn pruned_finders_equal_the_slow_way() {
+        for n in [1, 12, 700, 61_000] {
+            let csv = headlines(n);
+            let (_, store) =
+                crate::analysis::read_store(csv.as_bytes(), &ParseOptions::default(), TokenizerKind::Rich).unwrap();
+            let phrases = summary(&find_phrases(&store), store.len());
+            assert_eq!(phrases, summary(&slow_phrases(&store), store.len()), "phrases of {n} headlines");
+            let names = summary(&find_names(&store), store.len());
+            assert_eq!(names, summary(&slow_names(&store), store.len()), "names of {n} headlines");
+            if n == 61_000 {
+                assert!(phrases.0.len() > 5 && names.0.len() > 3, "{:?} {:?}", phrases.0, names.0);
+                eprintln!("{} phrases, {} names", phrases.0.len(), names.0.len());
+            }
+        }
+    }
 }

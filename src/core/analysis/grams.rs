@@ -93,22 +93,15 @@ impl Grams {
     }
 }
 
-/// Articles holding each candidate gram (an article counted once), by key: a phrase's ids
-/// packed in one integer (`phrase_key`), a name's ids boxed.
-struct GramCounts<K>(FxHashMap<K, (u32, u32)>);
+/// Articles holding each candidate phrase (an article counted once), by `phrase_key`, with the
+/// last row counted.
+#[derive(Default)]
+struct PhraseCounts(FxHashMap<u128, (u32, u32)>);
 
-impl<K: std::hash::Hash + Eq> GramCounts<K> {
-    fn new() -> GramCounts<K> {
-        GramCounts(FxHashMap::default())
-    }
-
-    /// Counts the gram `key` for `row` (rows come in ascending order); `make` makes the key to
-    /// keep when the gram is new.
-    fn add<Q: std::hash::Hash + Eq + ?Sized>(&mut self, key: &Q, row: u32, make: impl FnOnce() -> K)
-    where
-        K: std::borrow::Borrow<Q>,
-    {
-        match self.0.get_mut(key) {
+impl PhraseCounts {
+    /// Counts the phrase `key` for `row` (rows come in ascending order).
+    fn add(&mut self, key: u128, row: u32) {
+        match self.0.get_mut(&key) {
             Some((n, last_row)) => {
                 if *last_row != row {
                     *n += 1;
@@ -116,7 +109,7 @@ impl<K: std::hash::Hash + Eq> GramCounts<K> {
                 }
             }
             None => {
-                self.0.insert(make(), (1, row));
+                self.0.insert(key, (1, row));
             }
         }
     }
@@ -140,8 +133,8 @@ fn min_articles(n_rows: usize) -> u32 {
 }
 
 /// The bigrams and trigrams of a row's `tokens` that can be phrases: within one clause, no
-/// stopword, every token held by enough articles (`frequent_token`); a trigram only after its
-/// bigram. `on_gram` gets each one's ids.
+/// stopword, every token a candidate (`is_candidate`: held by enough articles); a trigram only
+/// after its bigram. `on_gram` gets each one's ids.
 fn phrase_windows(tokens: &[u32], is_candidate: &impl Fn(u32) -> bool, mut on_gram: impl FnMut(&[u32])) {
     for start in 0..tokens.len() {
         let mut ids = [0u32; 3];
@@ -183,28 +176,28 @@ pub fn find_phrases(store: &Store) -> Grams {
             }
         });
     }
-    let mut bigrams = GramCounts::new();
+    let mut bigrams = PhraseCounts::default();
     for row in rows.clone() {
         phrase_windows(store.row_tokens(row), &is_candidate, |ids| {
             let key = phrase_key(ids);
             if ids.len() == 2 && u32::from(occurrences[slot(key)]) >= min {
-                bigrams.add(&key, row, || key);
+                bigrams.add(key, row);
             }
         });
     }
     drop(occurrences);
     // The frequent bigrams alone, a small table for the trigram pass to look up.
-    let mut frequent = GramCounts::new();
+    let mut frequent = PhraseCounts::default();
     // (Order does not matter: the phrases kept are ranked.)
     frequent.0.extend(bigrams.0.iter().filter(|(_, (n, _))| *n >= min).map(|(&key, &(n, _))| (key, (n, 0))));
     drop(bigrams);
     let is_frequent = |ids: &[u32]| frequent.0.contains_key(&phrase_key(ids));
-    let mut trigrams = GramCounts::new();
+    let mut trigrams = PhraseCounts::default();
     for row in rows.clone() {
         phrase_windows(store.row_tokens(row), &is_candidate, |ids| {
             if ids.len() == 3 && is_frequent(&ids[..2]) && is_frequent(&ids[1..]) {
                 let key = phrase_key(ids);
-                trigrams.add(&key, row, || key);
+                trigrams.add(key, row);
             }
         });
     }
@@ -213,7 +206,7 @@ pub fn find_phrases(store: &Store) -> Grams {
     drop((frequent, trigrams));
     let mut grams = Grams::ranked(kept);
     // The kept phrases' ids by key, in the counts' map type (one hash table type less in wasm).
-    let mut id_of = GramCounts::<u128>::new();
+    let mut id_of = PhraseCounts::default();
     for (ids, id) in grams.keys.iter().zip(0..) {
         id_of.0.insert(phrase_key(ids), (id, 0));
     }

@@ -179,7 +179,8 @@ impl<'t> StoreBuilder<'t> {
 impl ArticleSink for StoreBuilder<'_> {
     fn keep(&mut self, article: ArticleRef<'_>) -> Result<(), LineNo> {
         // Duplicates are found after sorting (see the module contract), so every article is kept here.
-        self.outline.add(&article);
+        let ts_ms = article.published_at.map_or(UNDATED, |p| p.unix_ms());
+        self.outline.add_with_ms(&article, ts_ms);
         let file = &mut self.file;
         let category = article.category.map_or(NO_CATEGORY, |name| match self.category_codes.get(name) {
             Some(&code) => code,
@@ -191,7 +192,7 @@ impl ArticleSink for StoreBuilder<'_> {
         });
         let (title_start, title_end) = file.place_title(&article.title);
         file.rows.push(Row {
-            ts_ms: article.published_at.map_or(UNDATED, |p| p.unix_ms()),
+            ts_ms,
             index: u32::try_from(file.rows.len()).unwrap_or(u32::MAX),
             title_start,
             title_end,

@@ -86,6 +86,8 @@ impl Article {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Outline {
     span: Option<(Published, Published)>,
+    /// The span's ends in ms since the epoch: instants are compared at the store's resolution.
+    span_ms: (i64, i64),
     present: [bool; 5],
 }
 
@@ -99,16 +101,20 @@ impl Outline {
         for (present, has) in self.present.iter_mut().zip(later.present) {
             *present |= has;
         }
-        self.span = match (self.span, later.span) {
-            (Some((lo, hi)), Some((later_lo, later_hi))) => {
-                Some((if later_lo.at < lo.at { later_lo } else { lo }, if later_hi.at > hi.at { later_hi } else { hi }))
-            }
-            (span, later_span) => span.or(later_span),
-        };
+        if let Some((later_lo, later_hi)) = later.span {
+            self.add_instant(later_lo, later.span_ms.0);
+            self.add_instant(later_hi, later.span_ms.1);
+        }
     }
 
     /// Takes one more article into account.
     pub fn add(&mut self, article: &ArticleRef<'_>) {
+        self.add_with_ms(article, article.published_at.map_or(0, |p| p.unix_ms()));
+    }
+
+    /// `add` for an article whose publication instant in ms (`Published::unix_ms`; ignored
+    /// without one) the caller has already worked out.
+    pub fn add_with_ms(&mut self, article: &ArticleRef<'_>, unix_ms: i64) {
         let has = [
             article.views.is_some(),
             article.category.is_some(),
@@ -120,10 +126,22 @@ impl Outline {
             *present |= has;
         }
         if let Some(t) = article.published_at {
-            self.span = Some(match self.span {
-                None => (t, t),
-                Some((lo, hi)) => (if t.at < lo.at { t } else { lo }, if t.at > hi.at { t } else { hi }),
-            });
+            self.add_instant(t, unix_ms);
+        }
+    }
+
+    /// Widens the span to `t` (at `unix_ms`); of equal instants the earlier one stays.
+    fn add_instant(&mut self, t: Published, unix_ms: i64) {
+        match &mut self.span {
+            None => (self.span, self.span_ms) = (Some((t, t)), (unix_ms, unix_ms)),
+            Some((lo, hi)) => {
+                if unix_ms < self.span_ms.0 {
+                    (*lo, self.span_ms.0) = (t, unix_ms);
+                }
+                if unix_ms > self.span_ms.1 {
+                    (*hi, self.span_ms.1) = (t, unix_ms);
+                }
+            }
         }
     }
 
@@ -177,5 +195,67 @@ impl Dataset {
             outline.add(&article.as_ref());
         }
         outline
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+    use std::borrow::Cow;
+
+    fn at(text: &str) -> Published {
+        Published::with_time(DateTime::parse_from_rfc3339(text).unwrap())
+    }
+
+    fn article(published_at: Published) -> ArticleRef<'static> {
+        ArticleRef {
+            title: Cow::Borrowed("t"),
+            published_at: Some(published_at),
+            views: None,
+            category: None,
+            url: None,
+            body: None,
+            author: None,
+            line: LineNo::new(2),
+        }
+    }
+
+    /// The span as written (`Published` equality compares instants, not offsets).
+    fn written(outline: &Outline) -> Option<(String, String)> {
+        outline.span().map(|(lo, hi)| (lo.at.to_rfc3339(), hi.at.to_rfc3339()))
+    }
+
+    #[test]
+    fn the_span_keeps_the_first_of_equal_instants_at_each_end() {
+        // 10:00Z and 12:00+02:00 are one instant written two ways.
+        let (first, same, later, earlier) = (
+            at("2024-03-01T10:00:00Z"),
+            at("2024-03-01T12:00:00+02:00"),
+            at("2024-03-02T08:00:00+02:00"),
+            at("2024-02-01T00:00:00Z"),
+        );
+        let text = |p: Published| p.at.to_rfc3339();
+        let mut outline = Outline::default();
+        outline.add(&article(first));
+        outline.add(&article(same));
+        assert_eq!(written(&outline), Some((text(first), text(first))));
+        outline.add(&article(later));
+        let mut tail = Outline::default();
+        tail.add(&article(same));
+        tail.add(&article(earlier));
+        let mut joined = outline;
+        joined.append(tail);
+        assert_eq!(written(&joined), Some((text(earlier), text(later))));
+        let mut equal_ends = Outline::default();
+        equal_ends.add(&article(same));
+        outline.append(equal_ends);
+        assert_eq!(written(&outline), Some((text(first), text(later))), "a later part's equal instant stays out");
+        let mut only_same = Outline::default();
+        only_same.add(&article(first));
+        let mut same_again = Outline::default();
+        same_again.add(&article(same));
+        only_same.append(same_again);
+        assert_eq!(written(&only_same), Some((text(first), text(first))));
     }
 }

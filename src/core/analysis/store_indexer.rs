@@ -118,11 +118,15 @@ impl<'t> StoreIndexer<'t> {
             tokenize_rows(&store.titles, first_row..store.titles.len(), tokenizer, &mut self.scratch, &mut first);
             handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
         });
+        // The shares' titles are appended on one thread while their token lists are re-interned
+        // and appended on this one (neither waits for the other).
+        let (share_titles, share_lists): (Vec<TextColumn>, Vec<OwnedTokenLists>) = others.into_iter().unzip();
+        let titles = &mut store.titles;
         let mut first = TokenLists { vocab: &mut store.vocab, tokens: &mut store.tokens, ends: &mut store.token_ends };
-        for (titles, share) in others {
-            store.titles.append(&titles);
-            first.append(share);
-        }
+        std::thread::scope(|scope| {
+            scope.spawn(move || share_titles.iter().for_each(|share| titles.append(share)));
+            share_lists.into_iter().for_each(|share| first.append(share));
+        });
         self.next = self.order.len();
     }
 

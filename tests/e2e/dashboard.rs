@@ -63,8 +63,10 @@ async fn pointer(client: &Client, canvas_css: &str, path: &[(f64, f64)]) {
     client.perform_actions(actions).await.unwrap();
 }
 
+/// Polls (up to 30 s, as `wait_for_text`: a loaded CI machine is slow) until the selection
+/// count satisfies `pred`; returns the last count seen either way.
 async fn wait_until_count(client: &Client, pred: impl Fn(usize) -> bool) -> usize {
-    for _ in 0..100 {
+    for _ in 0..600 {
         let n = selection_count(client).await;
         if pred(n) {
             return n;

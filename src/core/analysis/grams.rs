@@ -349,7 +349,8 @@ pub fn find_names(store: &Store) -> Grams {
         }
     }
     let mut grams = Grams::ranked(counts.into_iter().filter(|&(_, n)| n >= min).collect());
-    let mut ids = Vec::new();
+    // The kept names in a row (id, run), in a buffer reused row after row.
+    let (mut ids, mut in_row) = (Vec::new(), Vec::<(u32, usize)>::new());
     let mut next_run = 0;
     for row in 0..u32::try_from(store.len()).unwrap_or(0) {
         let first_run = next_run;
@@ -357,13 +358,13 @@ pub fn find_names(store: &Store) -> Grams {
             next_run += 1;
         }
         let runs = first_run..next_run;
-        let in_row: Vec<(u32, usize)> =
-            runs.clone().filter_map(|run| grams.id(run_ids(run)).map(|id| (id, run))).collect();
+        in_row.clear();
+        in_row.extend(runs.clone().filter_map(|run| grams.id(run_ids(run)).map(|id| (id, run))));
         let label = |run: usize| {
             let start = run.checked_sub(1).map_or(0, |before| found.label_ends[before] as usize);
             found.label_text[start..found.label_ends[run] as usize].to_owned()
         };
-        grams.push_row(in_row.into_iter(), label, &mut ids);
+        grams.push_row(in_row.drain(..), label, &mut ids);
     }
     grams
 }

@@ -12,7 +12,11 @@
 //! JavaScript each time, and a font string the canvas parses anew. Here the font, alignment and
 //! baseline are set only when they change (they survive the `save`/`restore` around rotated
 //! text because they are set before it), and widths once measured are remembered for the page's
-//! life (bounded). Shapes go to the plotters backend.
+//! life (bounded). Filled rectangles — every bar and heatmap cell — are drawn here too, the fill
+//! colour set only when it changes. What the context was last set to (`ContextState`) is kept
+//! from one draw of a canvas to the next, since the context keeps it until the canvas is
+//! resized: a redraw sets a font only if the chart's fonts differ. Other shapes go to the
+//! plotters backend.
 
 use crate::chart::either_backend::EitherBackend;
 use plotters::prelude::DrawingBackend;
@@ -23,6 +27,7 @@ use plotters_backend::{
 use plotters_canvas::CanvasBackend;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -49,13 +54,18 @@ const LINE_HEIGHT: f64 = 1.2;
 pub struct MeasuredCanvas {
     inner: CanvasBackend,
     context: CanvasRenderingContext2d,
-    /// What the context's text state was last set to by this backend.
-    text_state: RefCell<TextState>,
+    /// What the context's text state was last set to, shared with the next backend drawn on
+    /// the same canvas (the context keeps it between draws until the canvas is resized).
+    context_state: Rc<RefCell<ContextState>>,
 }
 
-/// The canvas's text settings as last set; `None` until first set.
+/// A canvas's text settings and fill colour as last set; `None` until first set. Reset it when
+/// the canvas is resized (which resets the context).
 #[derive(Default)]
-struct TextState {
+pub struct ContextState {
+    /// The fill colour as (red, green, blue, alpha bits); `None` also after a shape drawn by
+    /// plotters' backend, which sets its own.
+    fill: Option<(u8, u8, u8, u64)>,
     /// Font style, size (its bits) and family.
     font: Option<(&'static str, u64, String)>,
     align: Option<&'static str>,
@@ -67,11 +77,27 @@ impl MeasuredCanvas {
     fn use_font<S: BackendTextStyle>(&self, style: &S) {
         let family = style.family();
         let key = (font_style_css(style.style()), style.size().to_bits(), family.as_str());
-        let mut state = self.text_state.borrow_mut();
+        let mut state = self.context_state.borrow_mut();
         if state.font.as_ref().is_none_or(|(s, size, f)| (*s, *size, f.as_str()) != key) {
             self.context.set_font(&format!("{} {}px {}", key.0, style.size(), key.2));
             state.font = Some((key.0, key.1, key.2.to_owned()));
         }
+    }
+
+    /// Sets the fill colour unless it already is.
+    fn use_fill(&self, color: BackendColor) {
+        let (r, g, b) = color.rgb;
+        let key = Some((r, g, b, color.alpha.to_bits()));
+        let mut state = self.context_state.borrow_mut();
+        if state.fill != key {
+            self.context.set_fill_style_str(&css_color(color));
+            state.fill = key;
+        }
+    }
+
+    /// Forgets the fill colour: plotters' backend is about to set its own.
+    fn fill_unknown(&self) {
+        self.context_state.borrow_mut().fill = None;
     }
 
     /// Sets the text alignment and baseline of `anchor` unless they already are.
@@ -86,7 +112,7 @@ impl MeasuredCanvas {
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
         };
-        let mut state = self.text_state.borrow_mut();
+        let mut state = self.context_state.borrow_mut();
         if state.align != Some(align) {
             self.context.set_text_align(align);
             state.align = Some(align);
@@ -122,14 +148,12 @@ fn canvas_error(error: wasm_bindgen::JsValue) -> DrawingErrorKind<<CanvasBackend
 }
 
 impl MeasuredCanvas {
-    /// The backend for `canvas`, or `None` without a 2D context.
-    pub fn new(canvas: HtmlCanvasElement) -> Option<MeasuredCanvas> {
+    /// The backend for `canvas`, or `None` without a 2D context. `context_state` is what the
+    /// canvas's text settings were last set to (a new default for a new or resized canvas):
+    /// a font string set again costs the canvas a parse, on every draw of every chart.
+    pub fn new(canvas: HtmlCanvasElement, context_state: Rc<RefCell<ContextState>>) -> Option<MeasuredCanvas> {
         let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(MeasuredCanvas {
-            inner: CanvasBackend::with_canvas_object(canvas)?,
-            context,
-            text_state: RefCell::new(TextState::default()),
-        })
+        Some(MeasuredCanvas { inner: CanvasBackend::with_canvas_object(canvas)?, context, context_state })
     }
 }
 
@@ -153,6 +177,7 @@ impl DrawingBackend for MeasuredCanvas {
         point: BackendCoord,
         color: BackendColor,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.fill_unknown();
         self.inner.draw_pixel(point, color)
     }
 
@@ -172,7 +197,16 @@ impl DrawingBackend for MeasuredCanvas {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+        // Filled rectangles (every bar and heatmap cell) are drawn here so that a colour is set
+        // once for a run of bars, not built as a string and parsed by the canvas for each.
+        let color = style.color();
+        if !fill || color.alpha == 0.0 {
+            return self.inner.draw_rect(upper_left, bottom_right, style, fill);
+        }
+        self.use_fill(color);
+        let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
+        self.context.fill_rect(x, y, f64::from(bottom_right.0) - x, f64::from(bottom_right.1) - y);
+        Ok(())
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -190,6 +224,7 @@ impl DrawingBackend for MeasuredCanvas {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.fill_unknown();
         self.inner.draw_circle(center, radius, style, fill)
     }
 
@@ -198,6 +233,7 @@ impl DrawingBackend for MeasuredCanvas {
         vertices: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.fill_unknown();
         self.inner.fill_polygon(vertices, style)
     }
 
@@ -214,7 +250,7 @@ impl DrawingBackend for MeasuredCanvas {
         let anchor = style.anchor();
         self.use_font(style);
         self.use_anchor(anchor.h_pos, anchor.v_pos);
-        self.context.set_fill_style_str(&css_color(color));
+        self.use_fill(color);
         let quarter_turns = match style.transform() {
             FontTransform::None => 0.0,
             FontTransform::Rotate90 => 1.0,

@@ -4,7 +4,7 @@
 //! (`Chart::key_points`), showing each one's tooltip; Enter or Space clicks the mark in focus.
 
 use super::browser::{pixel_ratio, prefers_dark};
-use super::canvas_backend::{MeasuredCanvas, PageBackend};
+use super::canvas_backend::{ContextState, MeasuredCanvas, PageBackend};
 use super::state::use_dash;
 use crate::chart::theme::Theme;
 use crate::chart::{Chart, ChartError, Geometry};
@@ -12,6 +12,8 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// Where the pointer went down, in CSS pixels, while a drag may be under way.
@@ -83,6 +85,7 @@ fn canvas_view(props: CanvasProps) -> AnyView {
     let key_ring: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
     let n_draws = StoredValue::new(0u32);
     let measured: StoredValue<Option<(i32, u32)>> = StoredValue::new(None);
+    let context_state = Rc::new(RefCell::new(ContextState::default()));
 
     Effect::new(move |_| {
         let viewport = dash.viewport.get();
@@ -109,10 +112,11 @@ fn canvas_view(props: CanvasProps) -> AnyView {
         if canvas.width() != width_px || canvas.height() != height_px {
             canvas.set_width(width_px);
             canvas.set_height(height_px);
+            context_state.replace(ContextState::default());
             canvas.set_attribute("style", &format!("width:{css_width}px;height:{height}px")).ok();
         }
         let started = super::browser::now_ms();
-        let Some(backend) = MeasuredCanvas::new(canvas.clone()) else { return };
+        let Some(backend) = MeasuredCanvas::new(canvas.clone(), Rc::clone(&context_state)) else { return };
         let theme = if prefers_dark() { Theme::DARK } else { Theme::LIGHT }.scaled(ratio);
         let area = PageBackend::Left(backend).into_drawing_area();
         let drawn = draw_on(&area, &theme).and_then(|g| area.present().map(|()| g).map_err(Into::into));

@@ -99,7 +99,8 @@ async fn chart_png(dash: Dash, source: &ExportSource, kind: ChartKind) -> Result
     let (json, drawn) = with_context(dash, source, |ctx, _| {
         let caption = ctx.caption();
         let json = ctx.manifest.for_content(&format!("{} chart (PNG)", kind.name())).to_json();
-        let backend = super::canvas_backend::MeasuredCanvas::new(canvas.clone()).ok_or("no 2d context");
+        let backend =
+            super::canvas_backend::MeasuredCanvas::new(canvas.clone(), std::rc::Rc::default()).ok_or("no 2d context");
         let drawn = backend.map_err(str::to_owned).and_then(|backend| {
             let area = PageBackend::Left(backend).into_drawing_area();
             with_spec(kind, ctx, CanvasVisitor { area: &area, caption: &caption })

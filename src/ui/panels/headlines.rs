@@ -43,15 +43,17 @@ pub fn HeadlineRow(row: u32) -> impl IntoView {
         .into_iter()
         .map(|(t, is_match)| if is_match { view! { <mark>{t}</mark> }.into_any() } else { t.into_any() })
         .collect_view();
+    // No attributes on the row's own elements (styled by position in `style/main.css`): with
+    // erased component types every attribute of a rebuilt row is removed and set again.
     view! {
-        <li class="headline" data-testid="headline">
-            <span class="title">
+        <li>
+            <span>
                 {match url {
                     Some(href) => view! { <a href=href target="_blank" rel="noopener noreferrer nofollow">{text}</a> }.into_any(),
                     None => text.into_any(),
                 }}
             </span>
-            <span class="meta">{meta}</span>
+            <small>{meta}</small>
         </li>
     }
 }

@@ -33,14 +33,17 @@ fn RisingItem(topic: RisingTopic) -> impl IntoView {
             }
         });
     };
+    // Few attributes (the rest is in `style/main.css`, by position): with erased component
+    // types every attribute of a rebuilt item is removed and set again on each change. Outside
+    // any form, a button needs no `type`.
     view! {
         <li>
-            <button type="button" class="rising-item" on:click=add title="Draw it over time">
-                <span class="term">{topic.keyword.clone()}</span>
-                <span class="score">{format!("z {:+.1}", topic.z)}</span>
-                <span class="counts">{format!("{} vs {}", topic.n_window, topic.n_baseline)}</span>
-                <svg class="sparkline" viewBox="0 0 56 22" width="56" height="22" aria-hidden="true">
-                    <polyline points=points fill="none" stroke="currentColor" stroke-width="1.5"/>
+            <button on:click=add>
+                <strong>{topic.keyword.clone()}</strong>
+                <span>{format!("z {:+.1}", topic.z)}</span>
+                <small>{format!("{} vs {}", topic.n_window, topic.n_baseline)}</small>
+                <svg aria-hidden="true">
+                    <polyline points=points/>
                 </svg>
             </button>
         </li>
@@ -58,9 +61,9 @@ pub fn RisingPanel() -> impl IntoView {
             <h2 id="rising-title">"Rising topics"</h2>
             <p class="hint">"Last 7 days of the selection against everything before (weighted log-odds, z-score; counts: window vs before)."</p>
             <Show when=move || !rising().is_empty() fallback=|| view! { <p class="empty">"Not enough articles before the last 7 days to compare."</p> }>
-                <ol class="rising-list">{move || rising().into_iter().map(|topic| view! { <RisingItem topic/> }).collect_view()}</ol>
+                <ol class="rising-list" title="Click a topic to draw it over time">{move || rising().into_iter().map(|topic| view! { <RisingItem topic/> }).collect_view()}</ol>
                 <h3>"Falling"</h3>
-                <ol class="rising-list falling">{move || falling().into_iter().take(5).map(|topic| view! { <RisingItem topic/> }).collect_view()}</ol>
+                <ol class="rising-list falling" title="Click a topic to draw it over time">{move || falling().into_iter().take(5).map(|topic| view! { <RisingItem topic/> }).collect_view()}</ol>
             </Show>
         </section>
     }

@@ -91,6 +91,46 @@ fn words(title: &str, scratch: &mut String, ascii_path: bool, mut on_word: impl 
     }
 }
 
+/// For an ASCII `title`, whether it reads as Title Case when judged from the words
+/// `for_each_word` yields: at least three words, and after the first none that starts with a
+/// lower-case letter (or another non-capital) and, in lower case, is not a stopword. Only finds
+/// the words (the ASCII path's own segmentation) and looks up the lower-case ones, so a
+/// finder that skips Title Case headlines (`analysis::grams::find_names`) need not tokenize
+/// them. `None` for a title that is not ASCII.
+pub fn ascii_title_case(title: &str, lower: &mut String) -> Option<bool> {
+    if !title.is_ascii() {
+        return None;
+    }
+    let bytes = title.as_bytes();
+    let (mut i, mut n_words) = (0, 0);
+    while i < bytes.len() {
+        if !(bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+            i += 1;
+            continue;
+        }
+        let end = ascii_word_end(bytes, i);
+        let word = &title[i..end];
+        i = end;
+        if !word.bytes().any(|b| b.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let lower_case_content = n_words > 0
+            && !word.as_bytes()[0].is_ascii_uppercase()
+            && word.bytes().any(|b| b.is_ascii_alphabetic())
+            && {
+                lower.clear();
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+                !is_english_stopword(lower)
+            };
+        if lower_case_content {
+            return Some(false);
+        }
+        n_words += 1;
+    }
+    Some(n_words >= 3)
+}
+
 /// `U.S`, `e.g`: single letters joined by full stops.
 fn is_dotted_acronym(word: &str) -> bool {
     word.contains('.') && word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))

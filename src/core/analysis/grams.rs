@@ -16,7 +16,7 @@
 use super::stats::sort_few_by;
 use super::stopwords::is_english_stopword;
 use super::store::{CLAUSE_BIT, ID_BITS, Store};
-use super::tokenize::for_each_word;
+use super::tokenize::{ascii_title_case, for_each_word};
 use rustc_hash::FxHashMap;
 
 /// Phrases or names found in a store.
@@ -272,7 +272,9 @@ pub fn find_names(store: &Store) -> Grams {
     let mut raw = String::new();
     for row in 0..u32::try_from(store.len()).unwrap_or(0) {
         let title = store.titles.get(row as usize);
-        if !may_hold_a_name(title) {
+        // Most headlines cannot hold a name, and Title Case ones are skipped below anyway: both
+        // are told without tokenizing them.
+        if !may_hold_a_name(title) || ascii_title_case(title, &mut lower) == Some(true) {
             continue;
         }
         words.clear();

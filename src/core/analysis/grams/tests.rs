@@ -137,12 +137,23 @@ fn headlines(n: usize) -> String {
             0 => format!("{} Meets {} In Minsk", names[i % 5], names[(i / 7) % 5]),
             7 => format!("eBay Buys {} Memoirs", names[(i / 3) % 5]),
             8 => format!("{}: Central Bank chief resigns", names[(i / 10) % 5]),
-            9 => match (i / 10) % 6 {
+            9 => match (i / 10) % 9 {
                 0 => format!("why {} shouts at {}", names[(i / 60) % 5].to_uppercase(), names[(i / 20) % 5]),
                 1 => "jean-luc Picard and Jean-Luc Picard meet".to_owned(),
                 2 => "O'Brien Says U.S. Open is on - iPhone maker – New York".to_owned(),
                 3 => format!("talks at AT & T resume {}", i % 3),
                 4 => format!("{0} says {0} will win as {1} waits", names[(i / 60) % 5], names[(i / 7) % 5]),
+                // Title Case with numbers, possessives, dotted acronyms and lower-case stopwords
+                // (skipped), and one lower-case word that is not a stopword (not skipped).
+                5 => format!("To {}'s Campaign of 129 Finds U.S. Open in", names[(i / 30) % 5]),
+                6 => format!(
+                    "The {} Plan: A_b Rises {}",
+                    names[(i / 40) % 5],
+                    if i % 4 == 0 { "again" } else { "Again" }
+                ),
+                7 => format!("{} Wins iPhone Deal", names[(i / 50) % 5]),
+                // Two words are too few to tell Title Case: the name counts.
+                8 => names[(i / 90) % 5].to_owned(),
                 _ => format!("all lower case {} news {}", objects[i % 5], i % 9),
             },
             1 => format!("\"{} {}: {}\"", names[i % 5], verbs[i % 5], objects[(i / 3) % 5]),

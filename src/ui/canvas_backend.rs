@@ -59,10 +59,13 @@ pub struct MeasuredCanvas {
     context_state: Rc<RefCell<ContextState>>,
 }
 
-/// A canvas's text settings and fill colour as last set; `None` until first set. Reset it when
-/// the canvas is resized (which resets the context).
+/// A canvas's text settings and fill colour as last set; `None` until first set. A context that
+/// was reset since — the canvas resized, or lost and restored by the browser — is found out by
+/// its font, which then reads back as the default (`MeasuredCanvas::new`).
 #[derive(Default)]
 pub struct ContextState {
+    /// The context's font as it reads back after the last set.
+    font_as_read: String,
     /// The fill colour as (red, green, blue, alpha bits); `None` also after a shape drawn by
     /// plotters' backend, which sets its own.
     fill: Option<(u8, u8, u8, u64)>,
@@ -81,6 +84,7 @@ impl MeasuredCanvas {
         if state.font.as_ref().is_none_or(|(s, size, f)| (*s, *size, f.as_str()) != key) {
             self.context.set_font(&format!("{} {}px {}", key.0, style.size(), key.2));
             state.font = Some((key.0, key.1, key.2.to_owned()));
+            state.font_as_read = self.context.font();
         }
     }
 
@@ -152,7 +156,10 @@ impl MeasuredCanvas {
     /// canvas's text settings were last set to (a new default for a new or resized canvas):
     /// a font string set again costs the canvas a parse, on every draw of every chart.
     pub fn new(canvas: HtmlCanvasElement, context_state: Rc<RefCell<ContextState>>) -> Option<MeasuredCanvas> {
-        let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        if context_state.borrow().font_as_read != context.font() {
+            context_state.replace(ContextState::default());
+        }
         Some(MeasuredCanvas { inner: CanvasBackend::with_canvas_object(canvas)?, context, context_state })
     }
 }

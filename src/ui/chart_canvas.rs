@@ -112,7 +112,6 @@ fn canvas_view(props: CanvasProps) -> AnyView {
         if canvas.width() != width_px || canvas.height() != height_px {
             canvas.set_width(width_px);
             canvas.set_height(height_px);
-            context_state.replace(ContextState::default());
             canvas.set_attribute("style", &format!("width:{css_width}px;height:{height}px")).ok();
         }
         let started = super::browser::now_ms();

@@ -24,7 +24,13 @@ async fn open_demo(client: &Client, base: &str) -> String {
 /// button was when WebDriver measured it, and charts still settling above it (a loaded CI
 /// machine) could move it away before the click lands.
 async fn read_again(client: &Client) {
-    let button = client.find(Locator::Css("[data-testid='reread']")).await.unwrap();
+    press(client, "[data-testid='reread']").await;
+}
+
+/// Presses the button at `css` through the element itself, not a pointer click at where it
+/// was: on a loaded machine the layout around it may still be moving (progress, charts).
+async fn press(client: &Client, css: &str) {
+    let button = client.find(Locator::Css(css)).await.unwrap();
     let button = serde_json::to_value(&button).unwrap();
     client.execute("arguments[0].click()", vec![button]).await.unwrap();
 }
@@ -121,7 +127,7 @@ async fn a_large_load_can_be_cancelled() {
     let demo = open_demo(&client, &server.base_url).await;
     choose_file(&client, &path).await;
     wait_for(&client, "[data-testid='load-progress']", 20).await;
-    client.find(Locator::Css("[data-testid='load-cancel']")).await.unwrap().click().await.unwrap();
+    press(&client, "[data-testid='load-cancel']").await;
     let message = wait_for_text(&client, "[data-testid='load-error']", |t| !t.is_empty()).await;
     assert!(message.contains("cancelled"), "{message}");
     assert!(client.find_all(Locator::Css("[data-testid='load-progress']")).await.unwrap().is_empty());

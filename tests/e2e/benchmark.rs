@@ -79,5 +79,53 @@ async fn browser_benchmark() {
             serde_json::json!({"op": "browser_filter_change_1m", "query": t["query"], "ms": t["ms"], "selected": t["selected"], "compute_ms": t["compute_ms"], "reused": t["reused"], "draw_ms": t["draws"]})
         );
     }
+    // DOM calls of one filter change (a count, unlike the times above, does not vary with the
+    // machine): the page's calls to the DOM methods that change it, wrapped and counted while
+    // the view goes from a search back to all rows and to the search again.
+    let counts = client.execute_async(COUNT_DOM_CALLS, vec![]).await.unwrap();
+    println!("{}", serde_json::json!({"op": "browser_dom_calls_per_change", "calls": counts}));
     client.close().await.unwrap();
 }
+
+/// Counts, by method and tag (and attribute), the DOM calls of two filter changes.
+const COUNT_DOM_CALLS: &str = r#"
+    const done = arguments[arguments.length - 1];
+    const input = document.querySelector("[data-testid='search-input']");
+    const change = async (q) => { input.value = q; input.dispatchEvent(new Event("change", { bubbles: true })); await new Promise((r) => setTimeout(r, 150)); };
+    const counts = {};
+    let counting = false;
+    const wrap = (proto, name, key) => {
+        const original = proto[name];
+        proto[name] = function (...args) {
+            if (counting) { const k = name + " " + key(this, args); counts[k] = (counts[k] || 0) + 1; }
+            return original.apply(this, args);
+        };
+    };
+    wrap(Element.prototype, "setAttribute", (el, a) => el.tagName + "." + a[0]);
+    wrap(Element.prototype, "removeAttribute", (el, a) => el.tagName + "." + a[0]);
+    wrap(Document.prototype, "createElement", (_, a) => a[0]);
+    wrap(Document.prototype, "createTextNode", () => "");
+    wrap(Node.prototype, "insertBefore", (el) => el.tagName);
+    wrap(Node.prototype, "appendChild", (el) => el.tagName);
+    wrap(Element.prototype, "remove", (el) => el.tagName);
+    wrap(CharacterData.prototype, "remove", () => "text");
+    const value = Object.getOwnPropertyDescriptor(Node.prototype, "nodeValue");
+    Object.defineProperty(Node.prototype, "nodeValue", {
+        get() { return value.get.call(this); },
+        set(v) { if (counting) { counts["nodeValue"] = (counts["nodeValue"] || 0) + 1; } value.set.call(this, v); },
+    });
+    (async () => {
+        await change("election");
+        await change("");
+        counting = true;
+        await change("election");
+        counting = false;
+        const search = Object.values(counts).reduce((a, b) => a + b, 0);
+        for (const k in counts) delete counts[k];
+        counting = true;
+        await change("");
+        counting = false;
+        const back = Object.values(counts).reduce((a, b) => a + b, 0);
+        done({ to_search: search, back_to_all: back });
+    })();
+"#;

@@ -14,9 +14,9 @@
 //! text because they are set before it), and widths once measured are remembered for the page's
 //! life (bounded). Filled rectangles — every bar and heatmap cell — are drawn here too, the fill
 //! colour set only when it changes. What the context was last set to (`ContextState`) is kept
-//! from one draw of a canvas to the next, since the context keeps it until the canvas is
-//! resized: a redraw sets a font only if the chart's fonts differ. Other shapes go to the
-//! plotters backend.
+//! from one draw of a canvas to the next, as the context keeps it (a context reset in between
+//! is found out by its font): a redraw sets a font only if the chart's fonts differ. Other
+//! shapes go to the plotters backend.
 
 use crate::chart::either_backend::EitherBackend;
 use plotters::prelude::DrawingBackend;
@@ -54,8 +54,8 @@ const LINE_HEIGHT: f64 = 1.2;
 pub struct MeasuredCanvas {
     inner: CanvasBackend,
     context: CanvasRenderingContext2d,
-    /// What the context's text state was last set to, shared with the next backend drawn on
-    /// the same canvas (the context keeps it between draws until the canvas is resized).
+    /// What the context's text settings and fill were last set to, shared with the next
+    /// backend drawn on the same canvas.
     context_state: Rc<RefCell<ContextState>>,
 }
 
@@ -153,8 +153,9 @@ fn canvas_error(error: wasm_bindgen::JsValue) -> DrawingErrorKind<<CanvasBackend
 
 impl MeasuredCanvas {
     /// The backend for `canvas`, or `None` without a 2D context. `context_state` is what the
-    /// canvas's text settings were last set to (a new default for a new or resized canvas):
-    /// a font string set again costs the canvas a parse, on every draw of every chart.
+    /// canvas's context was last set to by the previous backend (default for a new canvas);
+    /// it is dropped here if the context was reset since. A font string set again costs the
+    /// canvas a parse, on every draw of every chart.
     pub fn new(canvas: HtmlCanvasElement, context_state: Rc<RefCell<ContextState>>) -> Option<MeasuredCanvas> {
         let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
         if context_state.borrow().font_as_read != context.font() {

@@ -2,11 +2,12 @@
 //! same report and the same store as parsing into a `Dataset` first, whatever the step sizes.
 
 use crate::support::{load, root};
+use headline_trends::analysis::store::{ID_BITS, REPEAT_BIT};
 use headline_trends::analysis::{Store, StoreBuilder, TokenizerKind, read_store};
 use headline_trends::ingest::{Job, ParseOptions, decode, decompress};
 
 /// Every row of a store as comparable text: instant, time flag, views, category, line, title,
-/// url, body and the token strings with clause flags.
+/// url, body and the token strings with clause (`^`) and repeat (`+`) flags.
 pub fn rows(store: &Store) -> Vec<String> {
     (0..store.len())
         .map(|row| {
@@ -15,7 +16,11 @@ pub fn rows(store: &Store) -> Vec<String> {
             let tokens: Vec<String> = store
                 .row_tokens(r)
                 .iter()
-                .map(|&t| format!("{}{}", store.vocab.text(t & 0x3fff_ffff), if t >> 31 == 1 { "^" } else { "" }))
+                .map(|&t| {
+                    let clause = if t >> 31 == 1 { "^" } else { "" };
+                    let repeat = if (t >> 30) & 1 == 1 { "+" } else { "" };
+                    format!("{}{clause}{repeat}", store.vocab.text(t & 0x3fff_ffff))
+                })
                 .collect();
             format!(
                 "{} {} {:?} {category} {} {} | {} | {} | {}",
@@ -30,6 +35,31 @@ pub fn rows(store: &Store) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// Checks the store's repeat flags, document frequencies, occurrences and postings against a
+/// count from the token ids alone.
+fn assert_counts_match_the_token_lists(store: &Store) {
+    let n_ids = store.vocab.len();
+    let (mut doc_freq, mut occurrences, mut postings) = (vec![0u32; n_ids], vec![0u32; n_ids], vec![Vec::new(); n_ids]);
+    for row in 0..u32::try_from(store.len()).unwrap() {
+        let entries = store.row_tokens(row);
+        for (at, &entry) in entries.iter().enumerate() {
+            let id = entry & ID_BITS;
+            let seen_before = entries[..at].iter().any(|&earlier| earlier & ID_BITS == id);
+            assert_eq!(entry & REPEAT_BIT != 0, seen_before, "repeat flag of row {row}, token {at}");
+            occurrences[id as usize] += 1;
+            if !seen_before {
+                doc_freq[id as usize] += 1;
+                postings[id as usize].push(row);
+            }
+        }
+    }
+    assert_eq!(store.vocab.doc_freq, doc_freq);
+    assert_eq!(store.vocab.occurrences, occurrences);
+    for (id, rows) in postings.iter().enumerate() {
+        assert_eq!(store.vocab.postings(u32::try_from(id).unwrap()), rows.as_slice(), "postings of {id}");
+    }
 }
 
 fn options() -> ParseOptions {
@@ -89,7 +119,8 @@ fn step_sizes_do_not_change_the_store() {
     assert!(n_steps > 40, "the file was read in many steps ({n_steps})");
     assert_eq!(report.n_loaded(), stepped.len() + stepped.n_undated);
     assert_eq!(rows(&stepped), rows(&whole));
-    assert_eq!(stepped.vocab.doc_freq, whole.vocab.doc_freq);
+    assert_counts_match_the_token_lists(&whole);
+    assert_counts_match_the_token_lists(&stepped);
 }
 
 #[test]
@@ -107,7 +138,7 @@ fn tokenizing_in_parallel_shares_gives_the_store_of_one_thread() {
         assert_eq!(rows(&shared), rows(&one_thread), "{first_rows} rows first, then {n_shares} shares");
         let vocab = |store: &Store| store.vocab.iter().map(|(id, text)| format!("{id}={text}")).collect::<Vec<_>>();
         assert_eq!(vocab(&shared), vocab(&one_thread), "ids in first-seen order");
-        assert_eq!(shared.vocab.doc_freq, one_thread.vocab.doc_freq);
+        assert_counts_match_the_token_lists(&shared);
     }
 }
 

@@ -358,3 +358,27 @@ fn a_word_twice_in_a_headline_counts_one_article_and_two_occurrences() {
     assert_eq!(store.vocab.postings(war as u32), [0, 1]);
     assert_eq!(store.vocab.postings(peace as u32), [2, 3]);
 }
+
+#[test]
+fn the_typical_search_is_a_keyword_a_tenth_of_the_articles_hold() {
+    // 20 headlines: "apple" and "date" in 2 each (a tenth; apple seen first), "banana" in 5,
+    // the stopword "the" in 2, "cherry" in 1.
+    let mut csv = String::from("title,date\n");
+    for day in 1..=20 {
+        let title = match day {
+            1 | 2 => "Apple banana",
+            3..=5 => "Banana cherry split",
+            6 => "Cherry the",
+            7 => "The date",
+            8 => "Date night",
+            _ => "Plain words",
+        };
+        csv.push_str(&format!("{title} {day},2024-03-{day:02}T09:00:00Z\n"));
+    }
+    let ingested = parse(csv.as_bytes(), &ParseOptions::default()).unwrap();
+    let store = Store::build(ingested.dataset, TokenizerKind::Rich, chrono::FixedOffset::east_opt(0).unwrap());
+    assert_eq!(keywords::typical_search(&store), Some("apple"));
+    let empty = parse(b"title,date\n,2024-03-01\n", &ParseOptions::default()).unwrap();
+    let empty = Store::build(empty.dataset, TokenizerKind::Rich, chrono::FixedOffset::east_opt(0).unwrap());
+    assert_eq!(keywords::typical_search(&empty), None);
+}

@@ -130,8 +130,8 @@ impl Dash {
 
     /// Runs one search as wide as a typical one (`keywords::typical_search`) once the page is
     /// idle and drops the result: the first search after a load otherwise runs its loops before
-    /// the browser has optimised them (its compute took a third longer than the same search
-    /// later).
+    /// the browser has optimised them (its compute took up to twice as long as the same search
+    /// later; BENCHMARKS.md, session 9).
     fn warm_up_search(&self) {
         let (store, view, user_topics) = (self.store, self.view, self.user_topics);
         super::browser::when_idle(move || {

@@ -20,47 +20,136 @@ pub struct TokenIndex {
 /// `ends[r]` — for ids below `n_ids` (an id is a token with `id_mask` applied). Sets
 /// `repeat_bit` on each token that occurred before in its row and clears it on the others.
 pub fn index_token_lists(n_ids: usize, tokens: &mut [u32], ends: &[u32], id_mask: u32, repeat_bit: u32) -> TokenIndex {
+    let flags = Flags { id_mask, repeat_bit };
+    let counts = count_rows(n_ids, tokens, ends, 0, flags);
+    let list_ends = running_totals(&counts.doc_freq);
+    let mut cursor: Vec<u32> = std::iter::once(0).chain(list_ends.iter().copied()).take(n_ids).collect();
+    let mut rows = vec![0u32; list_ends.last().map_or(0, |&n| n as usize)];
+    list_rows(tokens, ends, 0, 0, flags, &mut cursor, &mut rows);
+    TokenIndex { doc_freq: counts.doc_freq, occurrences: counts.occurrences, ends: list_ends, rows }
+}
+
+/// `index_token_lists` on two threads, each counting and listing half of the rows; the second
+/// half's rows are then copied in behind the first half's in every token's list. The result is
+/// the same (a test checks it).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn index_token_lists_in_halves(
+    n_ids: usize,
+    tokens: &mut [u32],
+    ends: &[u32],
+    id_mask: u32,
+    repeat_bit: u32,
+) -> TokenIndex {
+    let flags = Flags { id_mask, repeat_bit };
+    let mid_row = ends.len() / 2;
+    let mid_token = if mid_row == 0 { 0 } else { ends[mid_row - 1] as usize };
+    let (first_ends, second_ends) = ends.split_at(mid_row);
+    let (first_tokens, second_tokens) = tokens.split_at_mut(mid_token);
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| count_rows(n_ids, second_tokens, second_ends, mid_token, flags));
+        let first = count_rows(n_ids, first_tokens, first_ends, 0, flags);
+        (first, second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    });
+    let doc_freq: Vec<u32> = first.doc_freq.iter().zip(&second.doc_freq).map(|(a, b)| a + b).collect();
+    let occurrences = first.occurrences.iter().zip(&second.occurrences).map(|(a, b)| a + b).collect();
+    let list_ends = running_totals(&doc_freq);
+    let second_list_ends = running_totals(&second.doc_freq);
+    let mut rows = vec![0u32; list_ends.last().map_or(0, |&n| n as usize)];
+    let mut second_rows = vec![0u32; second_list_ends.last().map_or(0, |&n| n as usize)];
+    let (first_tokens, second_tokens) = (&*first_tokens, &*second_tokens);
+    let mid_row_u32 = u32::try_from(mid_row).unwrap_or(u32::MAX);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let mut cursor: Vec<u32> = std::iter::once(0).chain(second_list_ends.iter().copied()).take(n_ids).collect();
+            list_rows(second_tokens, second_ends, mid_token, mid_row_u32, flags, &mut cursor, &mut second_rows);
+        });
+        // The first half's rows go straight to their place: each list's start.
+        let mut cursor: Vec<u32> = std::iter::once(0).chain(list_ends.iter().copied()).take(n_ids).collect();
+        list_rows(first_tokens, first_ends, 0, 0, flags, &mut cursor, &mut rows);
+    });
+    let mut second_start = 0usize;
+    for (id, &n_second) in second.doc_freq.iter().enumerate() {
+        let (end, n_second) = (list_ends[id] as usize, n_second as usize);
+        rows[end - n_second..end].copy_from_slice(&second_rows[second_start..second_start + n_second]);
+        second_start += n_second;
+    }
+    TokenIndex { doc_freq, occurrences, ends: list_ends, rows }
+}
+
+/// The id mask and repeat bit of a token list.
+#[derive(Clone, Copy)]
+struct Flags {
+    id_mask: u32,
+    repeat_bit: u32,
+}
+
+/// Rows and occurrences of each id among some rows.
+struct Counts {
+    doc_freq: Vec<u32>,
+    occurrences: Vec<u32>,
+}
+
+/// Counts the rows and occurrences of each id in the rows whose lists are `tokens` (the rows'
+/// `ends` count from `first_token`, where `tokens` starts), marking repeats within a row.
+fn count_rows(n_ids: usize, tokens: &mut [u32], ends: &[u32], first_token: usize, flags: Flags) -> Counts {
     let mut last_row = vec![u32::MAX; n_ids];
     let mut doc_freq = vec![0u32; n_ids];
     let mut occurrences = vec![0u32; n_ids];
     let mut start = 0usize;
     for (row, &end) in ends.iter().enumerate() {
         let row = u32::try_from(row).unwrap_or(u32::MAX);
-        for token in &mut tokens[start..end as usize] {
-            let id = (*token & id_mask) as usize;
+        let end = end as usize - first_token;
+        for token in &mut tokens[start..end] {
+            let id = (*token & flags.id_mask) as usize;
             occurrences[id] += 1;
             if last_row[id] == row {
-                *token |= repeat_bit;
+                *token |= flags.repeat_bit;
             } else {
-                *token &= !repeat_bit;
+                *token &= !flags.repeat_bit;
                 last_row[id] = row;
                 doc_freq[id] += 1;
             }
         }
-        start = end as usize;
+        start = end;
     }
-    drop(last_row);
-    let mut list_ends = Vec::with_capacity(n_ids);
+    Counts { doc_freq, occurrences }
+}
+
+/// Where each id's list ends when the lists have `lengths`, one after the other.
+fn running_totals(lengths: &[u32]) -> Vec<u32> {
     let mut total = 0u32;
-    for &n_rows in &doc_freq {
-        total += n_rows;
-        list_ends.push(total);
-    }
-    let mut cursor: Vec<u32> = std::iter::once(0).chain(list_ends.iter().copied()).take(n_ids).collect();
-    let mut rows = vec![0u32; total as usize];
+    lengths
+        .iter()
+        .map(|&n| {
+            total += n;
+            total
+        })
+        .collect()
+}
+
+/// Writes each row (numbered from `first_row`) of `tokens` (as in `count_rows`) at its ids'
+/// `cursor` in `out`, once a row, advancing the cursors.
+fn list_rows(
+    tokens: &[u32],
+    ends: &[u32],
+    first_token: usize,
+    first_row: u32,
+    flags: Flags,
+    cursor: &mut [u32],
+    out: &mut [u32],
+) {
     let mut start = 0usize;
-    for (row, &end) in ends.iter().enumerate() {
-        let row = u32::try_from(row).unwrap_or(u32::MAX);
-        for &token in &tokens[start..end as usize] {
-            if token & repeat_bit == 0 {
-                let id = (token & id_mask) as usize;
-                rows[cursor[id] as usize] = row;
+    for (row, &end) in (first_row..).zip(ends) {
+        let end = end as usize - first_token;
+        for &token in &tokens[start..end] {
+            if token & flags.repeat_bit == 0 {
+                let id = (token & flags.id_mask) as usize;
+                out[cursor[id] as usize] = row;
                 cursor[id] += 1;
             }
         }
-        start = end as usize;
+        start = end;
     }
-    TokenIndex { doc_freq, occurrences, ends: list_ends, rows }
 }
 
 #[cfg(test)]
@@ -82,6 +171,26 @@ mod tests {
         assert_eq!(index.occurrences, vec![1, 3, 1]);
         assert_eq!(index.ends, vec![1, 3, 4]);
         assert_eq!(index.rows, vec![0, 0, 2, 2]);
+    }
+
+    #[test]
+    fn halves_index_like_one_piece() {
+        // Rows of 0 – 6 tokens over 40 ids, some repeated within a row, with stale flags.
+        for n_rows in [0usize, 1, 2, 3, 10, 101] {
+            let (mut tokens, mut ends) = (Vec::new(), Vec::new());
+            for row in 0..n_rows {
+                for k in 0..(row * 5) % 7 {
+                    let id = u32::try_from((row * 13 + k * k * 5) % 40).unwrap_or(0);
+                    tokens.push(if k % 3 == 1 { id | REPEAT | FLAG } else { id });
+                }
+                ends.push(u32::try_from(tokens.len()).unwrap_or(0));
+            }
+            let mut halves_tokens = tokens.clone();
+            let whole = index_token_lists(40, &mut tokens, &ends, MASK, REPEAT);
+            let halves = index_token_lists_in_halves(40, &mut halves_tokens, &ends, MASK, REPEAT);
+            assert_eq!(halves, whole, "{n_rows} rows");
+            assert_eq!(halves_tokens, tokens, "{n_rows} rows: repeat marks");
+        }
     }
 
     #[test]

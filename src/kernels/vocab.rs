@@ -181,8 +181,17 @@ impl Vocab {
     /// Builds document frequencies, occurrences and postings from the token lists of every
     /// row (`tokens`, each row ending at its `ends` entry), and marks with `REPEAT_BIT` each
     /// token that occurred before in its row (clearing stale marks).
+    /// Natively, from `MIN_ROWS_IN_HALVES` rows on, on two threads.
     pub fn index_rows(&mut self, tokens: &mut [TokenId], ends: &[u32]) {
-        let index = crate::postings::index_token_lists(self.strings.len(), tokens, ends, ID_BITS, REPEAT_BIT);
+        use crate::postings::index_token_lists;
+        #[cfg(not(target_arch = "wasm32"))]
+        let index_token_lists = {
+            const MIN_ROWS_IN_HALVES: usize = 100_000;
+            let in_halves =
+                ends.len() >= MIN_ROWS_IN_HALVES && std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
+            if in_halves { crate::postings::index_token_lists_in_halves } else { index_token_lists }
+        };
+        let index = index_token_lists(self.strings.len(), tokens, ends, ID_BITS, REPEAT_BIT);
         self.doc_freq = index.doc_freq;
         self.occurrences = index.occurrences;
         self.postings_ends = index.ends;

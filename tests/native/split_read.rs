@@ -30,6 +30,10 @@ impl<'t> SplitSink for Watched<'t> {
         Watched { builder: self.builder.empty_like(), appended: false }
     }
 
+    fn part_read(&mut self) {
+        self.builder.part_read();
+    }
+
     fn append(&mut self, later: Watched<'t>) {
         self.builder.append(later.builder);
         self.appended = true;

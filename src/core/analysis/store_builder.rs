@@ -6,8 +6,10 @@
 //!    A builder made `over` the text being read keeps where in that text each title lies
 //!    instead of copying it (a million titles are some 60 MB); only a title the reader had to
 //!    rewrite (an escaped quote, a folded line break) is copied, into a buffer of its own.
-//! 2. `into_indexer` sorts the rows by time and finds exact duplicates (same title and time)
-//!    there, where they are neighbours, instead of in a hash table of every row while reading;
+//! 2. `into_indexer` sorts the rows by time (a CSV file read natively in two parts arrives
+//!    sorted: each part sorts its rows on its own thread, `SplitSink::part_read`, and `append`
+//!    merges the two) and finds exact duplicates (same title and time) there, where they are
+//!    neighbours, instead of in a hash table of every row while reading;
 //!    it moves them from "loaded" to "duplicates" in the load report. The records themselves are
 //!    sorted, so `StoreIndexer` (phase 2, `store_indexer.rs`) reads them front to back while it
 //!    fills the store's columns in time order and tokenizes each title, so token lists are
@@ -26,7 +28,7 @@ use crate::model::{ArticleRef, LineNo, Outline};
 use chrono::FixedOffset;
 use rustc_hash::FxHashMap;
 
-use headline_trends_kernels::file_rows::{COPIED, Titles};
+use headline_trends_kernels::file_rows::{COPIED, Titles, sort_by_time};
 /// One article's fixed-size fields (from the kernels, which sort them into time order and copy
 /// them into a store's columns).
 pub(super) use headline_trends_kernels::file_rows::{Row, UNDATED};
@@ -34,6 +36,9 @@ pub(super) use headline_trends_kernels::file_rows::{Row, UNDATED};
 /// Everything read so far, in file order.
 pub(super) struct FileOrder<'t> {
     rows: Vec<Row>,
+    /// True when `rows` are sorted by (instant, file position) rather than in file order (the
+    /// parts of a file read in two, see `SplitSink::part_read`); undated rows come first.
+    rows_in_time_order: bool,
     /// The text being read (empty for a builder not made `over` one).
     text: &'t str,
     /// Titles that are not a slice of `text`, one after the other.
@@ -96,6 +101,7 @@ impl<'t> StoreBuilder<'t> {
     pub fn over(text: &'t str, tokenizer: TokenizerKind, n_articles: usize) -> StoreBuilder<'t> {
         let file = FileOrder {
             rows: Vec::with_capacity(n_articles),
+            rows_in_time_order: false,
             text,
             copied_titles: String::new(),
             n_title_bytes: 0,
@@ -155,7 +161,7 @@ impl<'t> StoreBuilder<'t> {
         let categories = by_name.into_iter().map(|(name, _)| name.into()).collect();
         let rows = std::mem::take(&mut file.rows);
         let n_read = rows.len();
-        let (order, n_undated, duplicates) = time_order(rows, |row| file.title(row));
+        let (order, n_undated, duplicates) = time_order(rows, file.rows_in_time_order, |row| file.title(row));
         debug_assert_eq!(order.len() + n_undated + duplicates.len(), n_read);
         let store = Store::with_capacity(
             order.len(),
@@ -235,6 +241,13 @@ impl<'t> SplitSink for StoreBuilder<'t> {
         StoreBuilder::over(self.file.text, self.tokenizer, 0)
     }
 
+    /// Sorts this part's rows by time on its own thread, so that `append` merges two sorted
+    /// parts (one pass) instead of copying one behind the other and sorting later.
+    fn part_read(&mut self) {
+        sort_by_time(&mut self.file.rows);
+        self.file.rows_in_time_order = true;
+    }
+
     fn append(&mut self, later: StoreBuilder<'t>) {
         self.outline.append(later.outline);
         // The later part's categories in its first-seen order, numbered after this part's.
@@ -252,17 +265,46 @@ impl<'t> SplitSink for StoreBuilder<'t> {
         let (n_rows, n_copied_bytes) = (offset(file.rows.len()), offset(file.copied_titles.len()));
         // Both parts borrow from the same text; only copied titles move.
         let shift = |row: &Row| if row.title_end & COPIED == 0 { 0 } else { n_copied_bytes };
-        file.rows.extend(later.file.rows.iter().map(|row| Row {
+        let renumber = |row: &Row| Row {
             index: row.index.saturating_add(n_rows),
             title_start: row.title_start.saturating_add(shift(row)).min(COPIED - 1),
             title_end: (row.title_end & !COPIED).saturating_add(shift(row)).min(COPIED - 1) | (row.title_end & COPIED),
             category: if row.category == NO_CATEGORY { NO_CATEGORY } else { codes[row.category as usize] },
             ..*row
-        }));
+        };
+        if file.rows_in_time_order && later.file.rows_in_time_order {
+            merge_in_time_order(&mut file.rows, &later.file.rows, renumber);
+        } else {
+            file.rows.extend(later.file.rows.iter().map(renumber));
+            file.rows_in_time_order = false;
+        }
         file.copied_titles.push_str(&later.file.copied_titles);
         file.n_title_bytes += later.file.n_title_bytes;
         file.urls.append(&later.file.urls);
         file.bodies.append(&later.file.bodies);
+    }
+}
+
+/// Merges `later` (its rows rewritten by `renumber`) into `rows`, both sorted by (instant,
+/// position), in place from the back: every row of `later` comes after `rows`' in the file, so
+/// of equal instants `rows`' go first. Writing from the back never overwrites a row of `rows`
+/// not yet read, and needs no second buffer when `rows` has room for both.
+fn merge_in_time_order(rows: &mut Vec<Row>, later: &[Row], renumber: impl Fn(&Row) -> Row) {
+    let n_earlier = rows.len();
+    let Some(&filler) = later.first() else { return };
+    rows.resize(n_earlier + later.len(), filler);
+    let (mut i, mut j) = (n_earlier, later.len());
+    while i > 0 && j > 0 {
+        if rows[i - 1].ts_ms > later[j - 1].ts_ms {
+            rows[i + j - 1] = rows[i - 1];
+            i -= 1;
+        } else {
+            rows[i + j - 1] = renumber(&later[j - 1]);
+            j -= 1;
+        }
+    }
+    for k in (0..j).rev() {
+        rows[k] = renumber(&later[k]);
     }
 }
 

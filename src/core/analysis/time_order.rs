@@ -1,6 +1,7 @@
 //! The rows a `StoreBuilder` read, put in time order with exact duplicates left out.
 //!
-//! Dated rows are sorted by (instant, file position) — in place, or natively from
+//! Dated rows are sorted by (instant, file position) — unless they come sorted already (the
+//! parts of a file read in two are sorted on their own threads and merged) — in place, or natively from
 //! `MIN_ROWS_TO_SPLIT` rows on as two halves on two threads, then merged into a new buffer —
 //! and copies of one article (same instant and title) are neighbours there, the first of them
 //! the earliest in the file; they are dropped in place. Undated rows are checked for copies in
@@ -21,10 +22,23 @@ use rustc_hash::FxHashMap;
 const MIN_ROWS_TO_SPLIT: usize = 100_000;
 
 /// The dated rows of `rows` in time order without exact duplicates, the number of undated rows
-/// kept, and the duplicates in file order; `title` gives a row's title. The rows' own buffer
-/// becomes the result when they are sorted in one piece (always in wasm: no second 40 MB for
-/// a million rows).
-pub(super) fn time_order<'f>(rows: Vec<Row>, title: impl Fn(&Row) -> &'f str) -> (Vec<Row>, usize, Vec<Duplicate>) {
+/// kept, and the duplicates in file order; `title` gives a row's title. `rows` are in file
+/// order, or already sorted by (instant, file position) when `in_time_order` (then undated
+/// rows, whose instant is the least, come first). The rows' own buffer becomes the result when
+/// they are sorted in one piece (always in wasm: no second 40 MB for a million rows).
+pub(super) fn time_order<'f>(
+    mut rows: Vec<Row>,
+    in_time_order: bool,
+    title: impl Fn(&Row) -> &'f str,
+) -> (Vec<Row>, usize, Vec<Duplicate>) {
+    if in_time_order {
+        let n_undated = rows.partition_point(|row| row.ts_ms == UNDATED);
+        let mut dropped = Vec::new();
+        let mut undated_kept = Vec::new();
+        keep_first_by_title(&rows[..n_undated], &title, &mut undated_kept, &mut dropped);
+        rows.drain(..n_undated);
+        return without_duplicates(rows, &title, dropped, undated_kept.len());
+    }
     #[cfg(not(target_arch = "wasm32"))]
     let split = rows.len() >= MIN_ROWS_TO_SPLIT && std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
     #[cfg(target_arch = "wasm32")]
@@ -43,7 +57,7 @@ fn time_order_in<'f>(
     let mut undated_kept = Vec::new();
     keep_first_by_title(&rows[n_dated..], &title, &mut undated_kept, &mut dropped);
     rows.truncate(n_dated);
-    let mut order = if split {
+    let order = if split {
         let (first, second) = rows.split_at_mut(n_dated / 2);
         #[cfg(not(target_arch = "wasm32"))]
         std::thread::scope(|scope| {
@@ -60,13 +74,24 @@ fn time_order_in<'f>(
         sort_by_time(&mut rows);
         rows
     };
-    drop_duplicates(&mut order, &title, &mut dropped);
+    without_duplicates(order, &title, dropped, undated_kept.len())
+}
+
+/// The sorted dated rows `order` without their exact duplicates, which join `dropped` (dropped
+/// undated copies: dropped index, its line, kept line), with `n_undated` the undated rows kept.
+fn without_duplicates<'f>(
+    mut order: Vec<Row>,
+    title: &impl Fn(&Row) -> &'f str,
+    mut dropped: Vec<(u32, u32, u32)>,
+    n_undated: usize,
+) -> (Vec<Row>, usize, Vec<Duplicate>) {
+    drop_duplicates(&mut order, title, &mut dropped);
     // Few duplicates as a rule: the page's shared short-list sort is enough.
     sort_few_by(&mut dropped, &Ord::cmp);
     let line = |line: u32| LineNo::new(line as usize);
     let duplicates =
         dropped.into_iter().map(|(_, at, kept)| Duplicate { line: line(at), first_line: line(kept) }).collect();
-    (order, undated_kept.len(), duplicates)
+    (order, n_undated, duplicates)
 }
 
 /// Moves the dated rows to the front (the undated ones keep their file order behind them) and
@@ -247,6 +272,9 @@ mod tests {
             let expected = reference(&rows(n));
             assert_eq!(summary(&time_order_in(rows(n), title, false)), expected, "{n} rows in one piece");
             assert_eq!(summary(&time_order_in(rows(n), title, true)), expected, "{n} rows in halves");
+            let mut sorted = rows(n);
+            sorted.sort_by_key(|r| (r.ts_ms, r.index));
+            assert_eq!(summary(&time_order(sorted, true, title)), expected, "{n} rows sorted before");
         }
     }
 

@@ -31,6 +31,12 @@ pub trait SplitSink: ArticleSink + Send + Sized {
     /// An empty sink configured like this one.
     fn empty_like(&self) -> Self;
 
+    /// Called on a part's own thread once it has read every article of its part and before
+    /// `append`, so a sink can prepare its part there, in parallel with the other part (the
+    /// store builder sorts its rows by time). Not called when the parts are not appended. The
+    /// default does nothing.
+    fn part_read(&mut self) {}
+
     /// Appends the articles of `later`, which were read from the input after this one's.
     fn append(&mut self, later: Self);
 }

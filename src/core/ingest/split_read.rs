@@ -51,9 +51,13 @@ pub fn read_in_two_parts<S: SplitSink>(
     std::thread::scope(|scope| {
         scope.spawn(|| {
             later.starts_on_line(LineNo::new(memchr::memchr_iter(b'\n', &bytes[..split]).count() + 1));
-            read_part(&mut later, text.len(), &mut later_sink);
+            read_part(&mut later, text.len(), text.len(), &mut later_sink);
+            later_sink.part_read();
         });
-        read_part(&mut first, split, sink);
+        read_part(&mut first, split, text.len(), sink);
+        if first.position() == split {
+            sink.part_read();
+        }
     });
     if first.position() == split {
         first.append(later);
@@ -66,8 +70,10 @@ pub fn read_in_two_parts<S: SplitSink>(
 }
 
 /// Reads `part`'s records that start before byte `limit` into `sink`, telling the sink after
-/// the first `RECORDS_BEFORE_HINT` records what share of the part's bytes they took.
-fn read_part(part: &mut CsvStepper<'_>, limit: usize, sink: &mut dyn ArticleSink) {
+/// the first `RECORDS_BEFORE_HINT` records what share of the bytes up to `reserve_limit` they
+/// took. The first part is told its share of the whole text, so its sink has room for the later
+/// part's articles when they are appended.
+fn read_part(part: &mut CsvStepper<'_>, limit: usize, reserve_limit: usize, sink: &mut dyn ArticleSink) {
     let start = part.position();
     let mut n_read = 0;
     while n_read < RECORDS_BEFORE_HINT && part.position() < limit && !part.step(1, sink) {
@@ -75,8 +81,8 @@ fn read_part(part: &mut CsvStepper<'_>, limit: usize, sink: &mut dyn ArticleSink
     }
     if n_read == RECORDS_BEFORE_HINT && part.position() < limit {
         #[expect(clippy::cast_precision_loss, reason = "a share of the bytes")]
-        let share = (part.position() - start) as f64 / (limit - start) as f64;
-        sink.reserve_for_rest(share, limit - start);
+        let share = (part.position() - start) as f64 / (reserve_limit - start) as f64;
+        sink.reserve_for_rest(share, reserve_limit - start);
     }
     part.read_until(limit, sink);
 }

@@ -73,14 +73,15 @@ pub struct Columns<'a> {
 }
 
 /// Appends the fields of `rows` other than titles to `out`, their links and bodies from the
-/// file-order `urls` and `bodies` (by `Row::index`).
-pub fn copy_fields(rows: &[Row], urls: &TextColumn, bodies: &TextColumn, out: &mut Columns<'_>) {
+/// file-order `urls` and `bodies` (by `Row::index`), each category code `c` as `codes[c]`
+/// (a code beyond `codes`, such as "no category", as it is).
+pub fn copy_fields(rows: &[Row], codes: &[u32], urls: &TextColumn, bodies: &TextColumn, out: &mut Columns<'_>) {
     let (has_urls, has_bodies) = (urls.has_text(), bodies.has_text());
     for row in rows {
         out.ts_ms.push(row.ts_ms);
         out.has_time.push(row.has_time);
         out.views.push(row.views);
-        out.category.push(row.category);
+        out.category.push(codes.get(row.category as usize).copied().unwrap_or(row.category));
         out.lines.push(row.line);
         out.urls.push(if has_urls { urls.get(row.index as usize) } else { "" });
         out.bodies.push(if has_bodies { bodies.get(row.index as usize) } else { "" });

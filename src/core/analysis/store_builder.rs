@@ -39,6 +39,8 @@ pub(super) struct FileOrder<'t> {
     /// True when `rows` are sorted by (instant, file position) rather than in file order (the
     /// parts of a file read in two, see `SplitSink::part_read`); undated rows come first.
     rows_in_time_order: bool,
+    /// The sorted code of each first-seen category code (set by `into_indexer`).
+    pub(super) sorted_codes: Vec<u32>,
     /// The text being read (empty for a builder not made `over` one).
     text: &'t str,
     /// Titles that are not a slice of `text`, one after the other.
@@ -102,6 +104,7 @@ impl<'t> StoreBuilder<'t> {
         let file = FileOrder {
             rows: Vec::with_capacity(n_articles),
             rows_in_time_order: false,
+            sorted_codes: Vec::new(),
             text,
             copied_titles: String::new(),
             n_title_bytes: 0,
@@ -153,11 +156,8 @@ impl<'t> StoreBuilder<'t> {
         for (sorted_code, (_, first_code)) in by_name.iter().enumerate() {
             renumber[*first_code as usize] = u32::try_from(sorted_code).unwrap_or(NO_CATEGORY);
         }
-        for row in &mut file.rows {
-            if row.category != NO_CATEGORY {
-                row.category = renumber[row.category as usize];
-            }
-        }
+        // Rows keep their first-seen codes; `copy_fields` renumbers them as it copies.
+        file.sorted_codes = renumber;
         let categories = by_name.into_iter().map(|(name, _)| name.into()).collect();
         let rows = std::mem::take(&mut file.rows);
         let n_read = rows.len();

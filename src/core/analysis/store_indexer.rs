@@ -173,5 +173,5 @@ fn copy_fixed_columns(file: &FileOrder<'_>, rows: &[Row], store: &mut Store) {
         urls: &mut store.urls,
         bodies: &mut store.bodies,
     };
-    copy_fields(rows, &file.urls, &file.bodies, &mut columns);
+    copy_fields(rows, &file.sorted_codes, &file.urls, &file.bodies, &mut columns);
 }

@@ -27,6 +27,13 @@ pub struct Row {
     pub has_time: bool,
 }
 
+impl Row {
+    /// The length in bytes of the row's title, from its place alone (reading no text).
+    pub fn title_len(&self) -> usize {
+        ((self.title_end & !COPIED).saturating_sub(self.title_start)) as usize
+    }
+}
+
 /// Set on a row's `title_end` when its title lies in the copied titles rather than in the text
 /// read (see `Titles`). Titles are borrowed only from a text shorter than this (2 GiB).
 pub const COPIED: u32 = 1 << 31;
@@ -104,6 +111,24 @@ pub fn sort_by_time(rows: &mut [Row]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_length_from_its_place_equals_the_titles_length() {
+        let titles = Titles { text: "xx Kremlin says", copied: "Copied one" };
+        let row = |title_start, title_end| Row {
+            ts_ms: 0,
+            index: 0,
+            title_start,
+            title_end,
+            views: 0,
+            category: 0,
+            line: 2,
+            has_time: true,
+        };
+        for row in [row(3, 15), row(0, 0), row(0, 6 | COPIED), row(7, 10 | COPIED)] {
+            assert_eq!(row.title_len(), titles.of(&row).len(), "{row:?}");
+        }
+    }
 
     #[test]
     fn instants_then_file_positions() {

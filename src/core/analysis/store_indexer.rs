@@ -96,7 +96,7 @@ impl<'t> StoreIndexer<'t> {
                 .map(|share| {
                     let share = &rows[share[0]..share[1]];
                     scope.spawn(move || {
-                        let n_bytes = share.iter().map(|row| file.title(row).len()).sum();
+                        let n_bytes = share.iter().map(Row::title_len).sum();
                         let mut titles = TextColumn::with_capacity(share.len(), n_bytes);
                         copy_titles(share, file.titles(), &mut titles);
                         // As `Store::with_capacity` reserves: ten tokens a title is above the usual.

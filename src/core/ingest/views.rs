@@ -7,6 +7,10 @@ pub struct NotACount;
 
 /// Parses a view count. Empty text is `Ok(None)`: absent, not zero.
 pub fn parse_views(raw: &str) -> Result<Option<u64>, NotACount> {
+    // The usual form, up to 19 plain digits (below `u64::MAX`), read in one pass.
+    if (1..=19).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(Some(raw.bytes().fold(0, |n, digit| n * 10 + u64::from(digit - b'0'))));
+    }
     let s = raw.trim();
     if s.is_empty() {
         return Ok(None);
@@ -67,6 +71,10 @@ mod tests {
     fn reads_every_printed_form() {
         let cases: &[(&str, Result<Option<u64>, NotACount>)] = &[
             ("2155", Ok(Some(2155))),
+            ("9999999999999999999", Ok(Some(9_999_999_999_999_999_999))),
+            ("18446744073709551615", Ok(Some(u64::MAX))),
+            ("18446744073709551616", Err(NotACount)),
+            ("007", Ok(Some(7))),
             ("0", Ok(Some(0))),
             ("1,204", Ok(Some(1204))),
             ("1.204", Ok(Some(1204))),

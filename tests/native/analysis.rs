@@ -160,10 +160,20 @@ fn top_headlines_break_view_ties_by_newest_for_small_and_large_selections() {
         expected.truncate(n);
         assert_eq!(top_headlines(&store, &Selection::Rows(rows.clone()), n), expected, "n = {n}");
     }
-    // All rows: read from the store's views order (built once), with the same tie rule.
+    // All rows: cut at the n-th largest views before the store's views order is built, read
+    // from that order after, with the same tie rule either way.
     let mut expected: Vec<u32> = (0..400).filter(|&r| store.views[r as usize] != NO_VIEWS).collect();
     expected.sort_by(|&a, &b| store.views[b as usize].cmp(&store.views[a as usize]).then(b.cmp(&a)));
-    assert_eq!(top_headlines(&store, &all(&store), 500), expected);
+    for n in [1, 44, 500] {
+        let expected = &expected[..n.min(expected.len())];
+        assert!(store.rows_by_views_if_built().is_none());
+        assert_eq!(top_headlines(&store, &all(&store), n), expected, "n = {n}, before the order");
+    }
+    store.rows_by_views();
+    for n in [1, 44, 500] {
+        let expected = &expected[..n.min(expected.len())];
+        assert_eq!(top_headlines(&store, &all(&store), n), expected, "n = {n}, from the order");
+    }
 }
 
 #[test]

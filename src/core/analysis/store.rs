@@ -158,6 +158,11 @@ impl Store {
         prefix[range.end as usize] - prefix[range.start as usize]
     }
 
+    /// `rows_by_views` if it has been built, without building it.
+    pub fn rows_by_views_if_built(&self) -> Option<&[u32]> {
+        self.by_views.get().map(Vec::as_slice)
+    }
+
     /// Rows with views, most viewed first (ties: newest first), built on first use.
     pub fn rows_by_views(&self) -> &[u32] {
         self.by_views.get_or_init(|| {

@@ -28,14 +28,18 @@ pub fn views_log2_histogram(store: &Store, selection: &Selection) -> Vec<u32> {
 }
 
 /// The `n` most-viewed rows, views descending, ties by newest first then row.
+///
+/// A large selection walks the store's views order when it has been built (`Store::
+/// rows_by_views`, a sort of every row: the page builds it while idle after loading, so the
+/// first dashboard does not wait for it); otherwise the selected rows are cut at the n-th
+/// largest views.
 pub fn top_headlines(store: &Store, selection: &Selection, n: usize) -> Vec<u32> {
-    // A large selection: walk the store's views order and keep the first `n` selected rows.
-    if selection.len() * 8 > store.len() {
+    if let Some(by_views) = store.rows_by_views_if_built().filter(|_| selection.len() * 8 > store.len()) {
         let contains = |row: u32| match selection {
             Selection::Range(range) => range.contains(&row),
             Selection::Rows(rows) => rows.binary_search(&row).is_ok(),
         };
-        return store.rows_by_views().iter().copied().filter(|&r| contains(r)).take(n).collect();
+        return by_views.iter().copied().filter(|&r| contains(r)).take(n).collect();
     }
     if n == 0 {
         return Vec::new();

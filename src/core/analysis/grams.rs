@@ -127,27 +127,68 @@ fn phrase_ids(key: &u128) -> Vec<u32> {
     (0..len).map(id).collect()
 }
 
+/// The slot of a `phrase_key` among `2^bits`: its two halves folded, then a multiplicative
+/// hash's top bits.
+fn key_slot(key: u128, bits: u32) -> usize {
+    #[expect(clippy::cast_possible_truncation, reason = "the two 64-bit halves, then the top bits")]
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(23);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+}
+
+/// A set of phrase keys as 2^16 bits, a key setting the bit of its slot: a key whose bit is
+/// clear is not in the set, so most look-ups of a few thousand keys end in this 8 KB (which
+/// stays in the CPU's nearest cache) without probing a hash table.
+struct KeyFilter(Vec<u64>);
+
+impl KeyFilter {
+    const BITS: u32 = 16;
+
+    fn of<'k>(keys: impl Iterator<Item = &'k u128>) -> KeyFilter {
+        let mut bits = vec![0u64; 1 << (Self::BITS - 6)];
+        for &key in keys {
+            let slot = key_slot(key, Self::BITS);
+            bits[slot / 64] |= 1 << (slot % 64);
+        }
+        KeyFilter(bits)
+    }
+
+    /// False when `key` is surely not in the set.
+    fn may_hold(&self, key: u128) -> bool {
+        let slot = key_slot(key, Self::BITS);
+        self.0[slot / 64] >> (slot % 64) & 1 != 0
+    }
+}
+
 /// The minimum number of articles for a phrase or name to count as a topic.
 fn min_articles(n_rows: usize) -> u32 {
     u32::try_from((n_rows / 5000).clamp(2, 20)).unwrap_or(2)
 }
 
 /// The bigrams and trigrams of a row's `tokens` that can be phrases: within one clause, no
-/// stopword, every token a candidate (`is_candidate`: held by enough articles); a trigram only
-/// after its bigram. `on_gram` gets each one's ids.
-fn phrase_windows(tokens: &[u32], is_candidate: &impl Fn(u32) -> bool, mut on_gram: impl FnMut(&[u32])) {
-    for start in 0..tokens.len() {
-        let mut ids = [0u32; 3];
-        for len in 1..4 {
-            let Some(&token) = tokens.get(start + len - 1) else { break };
-            if (len > 1 && token & CLAUSE_BIT != 0) || !is_candidate(token & ID_BITS) {
-                break;
-            }
-            ids[len - 1] = token & ID_BITS;
-            if len > 1 {
-                on_gram(&ids[..len]);
-            }
+/// stopword, every token a candidate (`is_candidate[id]`: held by enough articles). `on_gram`
+/// gets each one's ids, in one pass over the tokens: at each token the bigram and the trigram
+/// that end there.
+fn phrase_windows(tokens: &[u32], is_candidate: &[bool], mut on_gram: impl FnMut(&[u32])) {
+    // The candidate tokens just before this one in its clause: the last two, the latest last.
+    let mut before = [0u32; 2];
+    let mut n_before = 0;
+    for &token in tokens {
+        let id = token & ID_BITS;
+        if !is_candidate[id as usize] {
+            n_before = 0;
+            continue;
         }
+        if token & CLAUSE_BIT != 0 {
+            n_before = 0;
+        }
+        if n_before >= 1 {
+            on_gram(&[before[1], id]);
+        }
+        if n_before == 2 {
+            on_gram(&[before[0], before[1], id]);
+        }
+        before = [before[1], id];
+        n_before = (n_before + 1).min(2);
     }
 }
 
@@ -155,18 +196,15 @@ fn phrase_windows(tokens: &[u32], is_candidate: &impl Fn(u32) -> bool, mut on_gr
 pub fn find_phrases(store: &Store) -> Grams {
     let vocab = &store.vocab;
     let min = min_articles(store.len());
-    let is_candidate = |id: u32| !vocab.is_stop[id as usize] && vocab.doc_freq[id as usize] >= min;
+    let is_candidate: Vec<bool> =
+        vocab.is_stop.iter().zip(&vocab.doc_freq).map(|(&is_stop, &n)| !is_stop && n >= min).collect();
     let rows = 0..u32::try_from(store.len()).unwrap_or(0);
     // Occurrences per bigram, in 2^22 shared one-byte counters (saturating): a bigram held by
     // `min` articles occurs at least `min` times, so its counter reaches `min` whatever else
     // shares it. Only bigrams whose counter does are counted exactly: a few thousand table
     // entries instead of millions.
     const SKETCH_BITS: u32 = 22;
-    let slot = |key: u128| {
-        #[expect(clippy::cast_possible_truncation, reason = "the two 64-bit halves, then the top bits")]
-        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(23);
-        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SKETCH_BITS)) as usize
-    };
+    let slot = |key: u128| key_slot(key, SKETCH_BITS);
     let mut occurrences = vec![0u8; 1 << SKETCH_BITS];
     for row in rows.clone() {
         phrase_windows(store.row_tokens(row), &is_candidate, |ids| {
@@ -191,7 +229,11 @@ pub fn find_phrases(store: &Store) -> Grams {
     // (Order does not matter: the phrases kept are ranked.)
     frequent.0.extend(bigrams.0.iter().filter(|(_, (n, _))| *n >= min).map(|(&key, &(n, _))| (key, (n, 0))));
     drop(bigrams);
-    let is_frequent = |ids: &[u32]| frequent.0.contains_key(&phrase_key(ids));
+    let frequent_filter = KeyFilter::of(frequent.0.keys());
+    let is_frequent = |ids: &[u32]| {
+        let key = phrase_key(ids);
+        frequent_filter.may_hold(key) && frequent.0.contains_key(&key)
+    };
     let mut trigrams = PhraseCounts::default();
     for row in rows.clone() {
         phrase_windows(store.row_tokens(row), &is_candidate, |ids| {
@@ -210,12 +252,13 @@ pub fn find_phrases(store: &Store) -> Grams {
     for (ids, id) in grams.keys.iter().zip(0..) {
         id_of.0.insert(phrase_key(ids), (id, 0));
     }
+    let kept_filter = KeyFilter::of(id_of.0.keys());
     let (mut keys, mut ids) = (Vec::<u128>::new(), Vec::new());
     for row in rows {
         keys.clear();
         phrase_windows(store.row_tokens(row), &is_candidate, |window| keys.push(phrase_key(window)));
-        let found =
-            keys.iter().enumerate().filter_map(|(candidate, key)| id_of.0.get(key).map(|&(id, _)| (id, candidate)));
+        let found = keys.iter().enumerate().filter(|(_, key)| kept_filter.may_hold(**key));
+        let found = found.filter_map(|(candidate, key)| id_of.0.get(key).map(|&(id, _)| (id, candidate)));
         let label = |candidate: usize| {
             phrase_ids(&keys[candidate]).iter().map(|&t| vocab.text(t)).collect::<Vec<_>>().join(" ")
         };

@@ -131,6 +131,45 @@ pub fn ascii_title_case(title: &str, lower: &mut String) -> Option<bool> {
     Some(n_words >= 3)
 }
 
+/// The rows of `titles` that may hold a name (a run of capitalised words), for the names
+/// finder (`analysis::grams::find_names`): all but ASCII titles that cannot hold two
+/// capitalised words in a row (`may_hold_a_name`) and ASCII Title Case ones
+/// (`ascii_title_case`). A loop of its own here, so that the page runs it optimised for speed
+/// (1M titles: most of the time of the first switch to names).
+#[inline(never)]
+pub fn rows_that_may_hold_names(titles: &crate::text_column::TextColumn) -> Vec<u32> {
+    let mut lower = String::new();
+    (0..u32::try_from(titles.len()).unwrap_or(u32::MAX))
+        .filter(|&row| {
+            let title = titles.get(row as usize);
+            may_hold_a_name(title) && ascii_title_case(title, &mut lower) != Some(true)
+        })
+        .collect()
+}
+
+/// False when an ASCII `title` cannot hold two capitalised words in a row: no space-separated
+/// chunk has two capital letters, and between any two chunks with one lies a chunk with a
+/// letter or digit (a word that breaks the run). Such titles, most of them, are not tokenized
+/// again. Any other title may.
+fn may_hold_a_name(title: &str) -> bool {
+    if !title.is_ascii() {
+        return true;
+    }
+    let mut after_capital = false;
+    for chunk in title.split_ascii_whitespace() {
+        let n_capitals = chunk.bytes().filter(u8::is_ascii_uppercase).count();
+        if n_capitals >= 2 || (n_capitals == 1 && after_capital) {
+            return true;
+        }
+        if n_capitals == 1 {
+            after_capital = true;
+        } else if chunk.bytes().any(|b| b.is_ascii_alphanumeric()) {
+            after_capital = false;
+        }
+    }
+    false
+}
+
 /// `U.S`, `e.g`: single letters joined by full stops.
 fn is_dotted_acronym(word: &str) -> bool {
     word.contains('.') && word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))

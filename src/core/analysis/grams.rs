@@ -16,7 +16,7 @@
 use super::stats::sort_few_by;
 use super::stopwords::is_english_stopword;
 use super::store::{CLAUSE_BIT, ID_BITS, Store};
-use super::tokenize::{ascii_title_case, for_each_word};
+use super::tokenize::{for_each_word, rows_that_may_hold_names};
 use rustc_hash::FxHashMap;
 
 /// Phrases or names found in a store.
@@ -267,29 +267,6 @@ pub fn find_phrases(store: &Store) -> Grams {
     grams
 }
 
-/// False when an ASCII `title` cannot hold two capitalised words in a row: no space-separated
-/// chunk has two capital letters, and between any two chunks with one lies a chunk with a
-/// letter or digit (a word that breaks the run). Such titles, most of them, are not tokenized
-/// again. Any other title may.
-fn may_hold_a_name(title: &str) -> bool {
-    if !title.is_ascii() {
-        return true;
-    }
-    let mut after_capital = false;
-    for chunk in title.split_ascii_whitespace() {
-        let n_capitals = chunk.bytes().filter(u8::is_ascii_uppercase).count();
-        if n_capitals >= 2 || (n_capitals == 1 && after_capital) {
-            return true;
-        }
-        if n_capitals == 1 {
-            after_capital = true;
-        } else if chunk.bytes().any(|b| b.is_ascii_alphanumeric()) {
-            after_capital = false;
-        }
-    }
-    false
-}
-
 /// The runs of capitalised words of every headline: their token ids one run after the other,
 /// and per run its row, where its ids end and its words as written.
 #[derive(Default)]
@@ -313,13 +290,10 @@ pub fn find_names(store: &Store) -> Grams {
     // One word of a headline: its token id, capitalised, starts a clause, where it lies in `raw`.
     let mut words: Vec<(Option<u32>, bool, bool, std::ops::Range<usize>)> = Vec::new();
     let mut raw = String::new();
-    for row in 0..u32::try_from(store.len()).unwrap_or(0) {
+    // Most headlines cannot hold a name, and Title Case ones are skipped below anyway: both
+    // are told without tokenizing them.
+    for row in rows_that_may_hold_names(&store.titles) {
         let title = store.titles.get(row as usize);
-        // Most headlines cannot hold a name, and Title Case ones are skipped below anyway: both
-        // are told without tokenizing them.
-        if !may_hold_a_name(title) || ascii_title_case(title, &mut lower) == Some(true) {
-            continue;
-        }
         words.clear();
         raw.clear();
         let mut n_lower_content = 0;

@@ -135,30 +135,6 @@ fn key_slot(key: u128, bits: u32) -> usize {
     (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
 }
 
-/// A set of phrase keys as 2^16 bits, a key setting the bit of its slot: a key whose bit is
-/// clear is not in the set, so most look-ups of a few thousand keys end in this 8 KB (which
-/// stays in the CPU's nearest cache) without probing a hash table.
-struct KeyFilter(Vec<u64>);
-
-impl KeyFilter {
-    const BITS: u32 = 16;
-
-    fn of<'k>(keys: impl Iterator<Item = &'k u128>) -> KeyFilter {
-        let mut bits = vec![0u64; 1 << (Self::BITS - 6)];
-        for &key in keys {
-            let slot = key_slot(key, Self::BITS);
-            bits[slot / 64] |= 1 << (slot % 64);
-        }
-        KeyFilter(bits)
-    }
-
-    /// False when `key` is surely not in the set.
-    fn may_hold(&self, key: u128) -> bool {
-        let slot = key_slot(key, Self::BITS);
-        self.0[slot / 64] >> (slot % 64) & 1 != 0
-    }
-}
-
 /// The minimum number of articles for a phrase or name to count as a topic.
 fn min_articles(n_rows: usize) -> u32 {
     u32::try_from((n_rows / 5000).clamp(2, 20)).unwrap_or(2)
@@ -229,11 +205,7 @@ pub fn find_phrases(store: &Store) -> Grams {
     // (Order does not matter: the phrases kept are ranked.)
     frequent.0.extend(bigrams.0.iter().filter(|(_, (n, _))| *n >= min).map(|(&key, &(n, _))| (key, (n, 0))));
     drop(bigrams);
-    let frequent_filter = KeyFilter::of(frequent.0.keys());
-    let is_frequent = |ids: &[u32]| {
-        let key = phrase_key(ids);
-        frequent_filter.may_hold(key) && frequent.0.contains_key(&key)
-    };
+    let is_frequent = |ids: &[u32]| frequent.0.contains_key(&phrase_key(ids));
     let mut trigrams = PhraseCounts::default();
     for row in rows.clone() {
         phrase_windows(store.row_tokens(row), &is_candidate, |ids| {
@@ -252,13 +224,12 @@ pub fn find_phrases(store: &Store) -> Grams {
     for (ids, id) in grams.keys.iter().zip(0..) {
         id_of.0.insert(phrase_key(ids), (id, 0));
     }
-    let kept_filter = KeyFilter::of(id_of.0.keys());
     let (mut keys, mut ids) = (Vec::<u128>::new(), Vec::new());
     for row in rows {
         keys.clear();
         phrase_windows(store.row_tokens(row), &is_candidate, |window| keys.push(phrase_key(window)));
-        let found = keys.iter().enumerate().filter(|(_, key)| kept_filter.may_hold(**key));
-        let found = found.filter_map(|(candidate, key)| id_of.0.get(key).map(|&(id, _)| (id, candidate)));
+        let found =
+            keys.iter().enumerate().filter_map(|(candidate, key)| id_of.0.get(key).map(|&(id, _)| (id, candidate)));
         let label = |candidate: usize| {
             phrase_ids(&keys[candidate]).iter().map(|&t| vocab.text(t)).collect::<Vec<_>>().join(" ")
         };

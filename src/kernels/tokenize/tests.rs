@@ -83,3 +83,34 @@ proptest::proptest! {
         proptest::prop_assert_eq!(words_via(&title, true), words_via(&title, false));
     }
 }
+
+/// The names finder's Title Case rule judged from `for_each_word`'s words: three words or more,
+/// and after the first none that is not capitalised, has a letter and is no stopword.
+fn title_case_from_words(title: &str) -> bool {
+    let mut words = Vec::new();
+    for_each_word(title, &mut String::new(), |w| words.push((w.raw.to_owned(), w.is_capitalised)));
+    let is_lower_content = |(raw, capitalised): &(String, bool)| {
+        !capitalised && raw.chars().any(char::is_alphabetic) && !is_english_stopword(&raw.to_lowercase())
+    };
+    words.len() >= 3 && !words.iter().skip(1).any(is_lower_content)
+}
+
+proptest::proptest! {
+    /// `ascii_title_case` finds its words and looks them up itself, as `for_each_word` would.
+    #[test]
+    fn ascii_title_case_follows_the_words(
+        parts in proptest::collection::vec(
+            (
+                proptest::sample::select(vec![
+                    "of", "The", "to", "A", "a", "iPhone", "eBay", "Olaf", "u.s.", "U.S.", "_", "a_b", "Of",
+                    "THE", "In", "news", "129", "x", "Scholz's", "don't", "O'Brien", "WHO", "who", "tHe",
+                ]),
+                proptest::sample::select(vec![" ", ", ", ": ", " - ", "  ", "\t"]),
+            ),
+            0..8,
+        )
+    ) {
+        let title: String = parts.iter().flat_map(|(word, gap)| [*word, *gap]).collect();
+        proptest::prop_assert_eq!(ascii_title_case(&title, &mut String::new()), Some(title_case_from_words(&title)), "{:?}", title);
+    }
+}

@@ -23,7 +23,7 @@ pub fn index_token_lists(n_ids: usize, tokens: &mut [u32], ends: &[u32], id_mask
     let flags = Flags { id_mask, repeat_bit };
     let counts = count_rows(n_ids, tokens, ends, 0, flags);
     let list_ends = running_totals(&counts.doc_freq);
-    let mut cursor: Vec<u32> = std::iter::once(0).chain(list_ends.iter().copied()).take(n_ids).collect();
+    let mut cursor = list_starts(&list_ends);
     let mut rows = vec![0u32; list_ends.last().map_or(0, |&n| n as usize)];
     list_rows(tokens, ends, 0, 0, flags, &mut cursor, &mut rows);
     TokenIndex { doc_freq: counts.doc_freq, occurrences: counts.occurrences, ends: list_ends, rows }
@@ -60,11 +60,11 @@ pub fn index_token_lists_in_halves(
     let mid_row_u32 = u32::try_from(mid_row).unwrap_or(u32::MAX);
     std::thread::scope(|scope| {
         scope.spawn(|| {
-            let mut cursor: Vec<u32> = std::iter::once(0).chain(second_list_ends.iter().copied()).take(n_ids).collect();
+            let mut cursor = list_starts(&second_list_ends);
             list_rows(second_tokens, second_ends, mid_token, mid_row_u32, flags, &mut cursor, &mut second_rows);
         });
         // The first half's rows go straight to their place: each list's start.
-        let mut cursor: Vec<u32> = std::iter::once(0).chain(list_ends.iter().copied()).take(n_ids).collect();
+        let mut cursor = list_starts(&list_ends);
         list_rows(first_tokens, first_ends, 0, 0, flags, &mut cursor, &mut rows);
     });
     let mut second_start = 0usize;
@@ -113,6 +113,12 @@ fn count_rows(n_ids: usize, tokens: &mut [u32], ends: &[u32], first_token: usize
         start = end;
     }
     Counts { doc_freq, occurrences }
+}
+
+/// Where each id's list starts, given where each ends (`running_totals`): the first cursor of
+/// `list_rows`.
+fn list_starts(list_ends: &[u32]) -> Vec<u32> {
+    std::iter::once(0).chain(list_ends.iter().copied()).take(list_ends.len()).collect()
 }
 
 /// Where each id's list ends when the lists have `lengths`, one after the other.

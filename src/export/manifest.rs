@@ -5,7 +5,6 @@
 use crate::analysis::filter::Filter;
 use crate::analysis::topics::UserTopic;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 /// The input file an export was made from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -14,21 +13,31 @@ pub struct InputFile {
     pub name: String,
     /// Size in bytes.
     pub size_bytes: u64,
-    /// SHA-256 of the bytes, lower-case hex.
-    pub sha256: String,
+    /// SHA-256 of the bytes, lower-case hex; `None` (JSON `null`) when the page could not
+    /// compute it: browsers offer hashing (Web Crypto) only to pages opened over https or from
+    /// this machine, and the page carries no SHA-256 of its own (2 KB of the wasm bundle).
+    pub sha256: Option<String>,
 }
 
 impl InputFile {
-    /// Describes `bytes` named `name`.
+    /// Describes `bytes` named `name` (natively: the page has its digest computed by the
+    /// browser, see `with_digest`).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn of(name: &str, bytes: &[u8]) -> InputFile {
+        use sha2::{Digest, Sha256};
         InputFile::with_digest(name, bytes.len(), &Sha256::digest(bytes))
     }
 
     /// Describes a file of `size_bytes` named `name` whose SHA-256 digest (32 bytes) was
     /// computed elsewhere (the browser's own implementation).
     pub fn with_digest(name: &str, size_bytes: usize, digest: &[u8]) -> InputFile {
-        let sha256 = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let sha256 = Some(digest.iter().map(|b| format!("{b:02x}")).collect());
         InputFile { name: name.to_owned(), size_bytes: size_bytes as u64, sha256 }
+    }
+
+    /// Describes a file of `size_bytes` named `name` whose digest could not be computed.
+    pub fn without_digest(name: &str, size_bytes: usize) -> InputFile {
+        InputFile { name: name.to_owned(), size_bytes: size_bytes as u64, sha256: None }
     }
 }
 
@@ -80,7 +89,15 @@ mod tests {
     fn input_files_are_identified_by_sha256() {
         // SHA-256 of "abc" (FIPS 180-2 test vector).
         let input = InputFile::of("a.csv", b"abc");
-        assert_eq!(input.sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        let expected = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        assert_eq!(input.sha256.as_deref(), Some(expected));
         assert_eq!(input.size_bytes, 3);
+    }
+
+    #[test]
+    fn a_missing_digest_is_null_in_the_manifest_json() {
+        let input = InputFile::without_digest("a.csv", 3);
+        let json = serde_json::to_string(&input).unwrap();
+        assert_eq!(json, r#"{"name":"a.csv","size_bytes":3,"sha256":null}"#);
     }
 }

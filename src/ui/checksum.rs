@@ -4,8 +4,8 @@
 //! the file — a `File`, which the browser hands over without copying its bytes, or the
 //! downloaded `ArrayBuffer`, transferred — and answers with its Web Crypto digest while the page
 //! parses its own copy. Where no worker or Web Crypto is available (a page served over plain
-//! HTTP from another machine has no `crypto.subtle`), the digest is computed in wasm from the
-//! bytes at the end instead.
+//! HTTP from another machine has no `crypto.subtle`), the manifest's digest is `null`: a
+//! SHA-256 of the page's own would cost 2 KB of the wasm bundle for that case alone.
 
 use crate::export::manifest::InputFile;
 use wasm_bindgen::{JsCast, JsValue};
@@ -35,17 +35,16 @@ impl Checksum {
         Checksum { running: start(buffer, Some(buffer)) }
     }
 
-    /// The input described with its digest; `bytes` (the same file) are hashed here only if
-    /// the worker could not do it.
-    pub async fn finish(self, name: &str, bytes: &[u8]) -> InputFile {
+    /// The input (`n_bytes` long) described with its digest, if the worker could compute one.
+    pub async fn finish(self, name: &str, n_bytes: usize) -> InputFile {
         if let Some((worker, reply)) = self.running {
             let answer = JsFuture::from(reply).await;
             drop(worker);
             if let Some(digest) = answer.ok().and_then(|data| data.dyn_into::<js_sys::ArrayBuffer>().ok()) {
-                return InputFile::with_digest(name, bytes.len(), &js_sys::Uint8Array::new(&digest).to_vec());
+                return InputFile::with_digest(name, n_bytes, &js_sys::Uint8Array::new(&digest).to_vec());
             }
         }
-        InputFile::of(name, bytes)
+        InputFile::without_digest(name, n_bytes)
     }
 }
 

@@ -135,7 +135,7 @@ pub async fn load_bytes(
     }
     let mut report = job.finish().map_err(LoadError::Ingest)?;
     phases.lap("parse");
-    let input = checksum.finish(&options.name, &bytes).await;
+    let input = checksum.finish(&options.name, bytes.len()).await;
     phases.lap("checksum wait");
     let outline = builder.outline();
     let mut indexer = builder.into_indexer(options.site_offset, &mut report);

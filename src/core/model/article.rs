@@ -88,7 +88,10 @@ pub struct Outline {
     span: Option<(Published, Published)>,
     /// The span's ends in ms since the epoch: instants are compared at the store's resolution.
     span_ms: (i64, i64),
-    present: [bool; 5],
+    /// Bit `i` set: some article has the optional field `FIELDS[i]`. One byte, updated with
+    /// one `or` an article (an array of flags written byte by byte and read back wider stalled
+    /// the CPU's store forwarding: half of `StoreBuilder::keep`'s time natively).
+    present: u8,
 }
 
 impl Outline {
@@ -98,9 +101,7 @@ impl Outline {
     /// Takes into account the articles of `later`, read after this outline's, as if they
     /// were added one by one (on equal instants the earlier article stays the span's end).
     pub fn append(&mut self, later: Outline) {
-        for (present, has) in self.present.iter_mut().zip(later.present) {
-            *present |= has;
-        }
+        self.present |= later.present;
         if let Some((later_lo, later_hi)) = later.span {
             self.add_instant(later_lo, later.span_ms.0);
             self.add_instant(later_hi, later.span_ms.1);
@@ -115,16 +116,11 @@ impl Outline {
     /// `add` for an article whose publication instant in ms (`Published::unix_ms`; ignored
     /// without one) the caller has already worked out.
     pub fn add_with_ms(&mut self, article: &ArticleRef<'_>, unix_ms: i64) {
-        let has = [
-            article.views.is_some(),
-            article.category.is_some(),
-            article.url.is_some(),
-            article.body.is_some(),
-            article.author.is_some(),
-        ];
-        for (present, has) in self.present.iter_mut().zip(has) {
-            *present |= has;
-        }
+        self.present |= u8::from(article.views.is_some())
+            | u8::from(article.category.is_some()) << 1
+            | u8::from(article.url.is_some()) << 2
+            | u8::from(article.body.is_some()) << 3
+            | u8::from(article.author.is_some()) << 4;
         if let Some(t) = article.published_at {
             self.add_instant(t, unix_ms);
         }
@@ -153,7 +149,7 @@ impl Outline {
     /// The optional fields at least one article has, in a fixed order
     /// (`views`, `category`, `url`, `body`, `author`).
     pub fn fields_present(&self) -> Vec<&'static str> {
-        Self::FIELDS.iter().zip(self.present).filter(|(_, present)| *present).map(|(name, _)| *name).collect()
+        (0..Self::FIELDS.len()).filter(|i| self.present >> i & 1 == 1).map(|i| Self::FIELDS[i]).collect()
     }
 }
 

@@ -17,7 +17,7 @@ where
     DB::ErrorType: 'static,
 {
     if spec.bars.is_empty() {
-        return draw_message(area, theme, &spec.title, "No topics in this selection.");
+        return draw_message(area, theme, &spec.title, &spec.empty_note);
     }
     #[expect(clippy::cast_precision_loss, reason = "a few dozen bars")]
     let n = spec.bars.len() as f64;

@@ -7,7 +7,7 @@ use crate::analysis::filter::Filter;
 use crate::analysis::frequency::Measure;
 use crate::analysis::store::Store;
 use crate::analysis::time_keys::DAY_MS;
-use crate::analysis::topics::TopicRef;
+use crate::analysis::topics::{TopicKind, TopicRef};
 use crate::analysis::volume::{BucketWidth, bucket_start_day};
 
 /// One bar of the volume chart.
@@ -58,6 +58,9 @@ pub struct BarsSpec {
     pub value_label: String,
     /// Bars, largest first.
     pub bars: Vec<Bar>,
+    /// Drawn instead of the bars when there are none: why (none in the selection, or the
+    /// topics are still being found).
+    pub empty_note: String,
 }
 
 /// One line of the trend chart.
@@ -201,7 +204,25 @@ pub fn topics_spec(data: &DashboardData, filter: &Filter, measure: Measure) -> B
             topic: stat.topic.clone(),
         })
         .collect();
-    BarsSpec { title: "Topic frequency".to_owned(), value_label: measure_label(measure).to_owned(), bars }
+    BarsSpec {
+        title: "Topic frequency".to_owned(),
+        value_label: measure_label(measure).to_owned(),
+        bars,
+        empty_note: "No topics in this selection.".to_owned(),
+    }
+}
+
+/// The topic-frequency chart while the phrases or names (`kind`) of `n_articles` headlines are
+/// being found.
+pub fn topics_being_found_spec(kind: TopicKind, n_articles: usize) -> BarsSpec {
+    let what = if kind == TopicKind::Phrase { "phrases" } else { "names" };
+    BarsSpec {
+        title: "Topic frequency".to_owned(),
+        value_label: String::new(),
+        bars: Vec::new(),
+        #[expect(clippy::cast_precision_loss, reason = "a count shown rounded")]
+        empty_note: format!("Finding {what} in {} headlines…", compact_number(n_articles as f64)),
+    }
 }
 
 /// The topics-over-time chart's spec; `as_share` plots shares of volume instead of counts.

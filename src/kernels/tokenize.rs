@@ -137,14 +137,16 @@ pub fn ascii_title_case(title: &str, lower: &mut String) -> Option<bool> {
 /// (`ascii_title_case`). A loop of its own here, so that the page runs it optimised for speed
 /// (1M titles: most of the time of the first switch to names).
 #[inline(never)]
-pub fn rows_that_may_hold_names(titles: &crate::text_column::TextColumn) -> Vec<u32> {
+pub fn rows_that_may_hold_names(
+    titles: &crate::text_column::TextColumn,
+    rows: std::ops::Range<u32>,
+    out: &mut Vec<u32>,
+) {
     let mut lower = String::new();
-    (0..u32::try_from(titles.len()).unwrap_or(u32::MAX))
-        .filter(|&row| {
-            let title = titles.get(row as usize);
-            may_hold_a_name(title) && ascii_title_case(title, &mut lower) != Some(true)
-        })
-        .collect()
+    out.extend(rows.filter(|&row| {
+        let title = titles.get(row as usize);
+        may_hold_a_name(title) && ascii_title_case(title, &mut lower) != Some(true)
+    }));
 }
 
 /// False when an ASCII `title` cannot hold two capitalised words in a row: no space-separated

@@ -54,7 +54,7 @@ impl Phases {
 /// Lets the browser paint and handle input before the next batch. A message to ourselves is a
 /// new task at once; `setTimeout(0)` would wait at least 4 ms from the fifth nested call on
 /// (80 yields for a million rows: a third of a second doing nothing).
-async fn yield_to_browser() {
+pub(super) async fn yield_to_browser() {
     let channel = web_sys::MessageChannel::new().ok();
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let posted = channel.as_ref().is_some_and(|channel| {

@@ -7,7 +7,7 @@ use crate::analysis::dashboard::{DashboardData, ViewSettings, compute};
 use crate::analysis::filter::Filter;
 use crate::analysis::keywords::typical_search;
 use crate::analysis::recent::{Lookup, RecentDashboards};
-use crate::analysis::topics::UserTopic;
+use crate::analysis::topics::{TopicKind, UserTopic};
 use crate::analysis::view_state::ViewState;
 use chrono::FixedOffset;
 use leptos::prelude::*;
@@ -69,6 +69,8 @@ pub struct Dash {
     pub site_offset: FixedOffset,
     /// Bumped when the window is resized, so canvases redraw at the new width.
     pub viewport: RwSignal<u32>,
+    /// Whether the store's phrases or names are being found (`find_grams_if_shown`).
+    pub finding: StoredValue<bool>,
 }
 
 /// The dashboard context.
@@ -99,12 +101,19 @@ impl Dash {
         let data = Memo::new(move |_| {
             let view = view.get();
             let topics = user_topics.get();
-            let settings = settings_of(&view);
+            let settings = store.with(|s| settings_of(&view, s));
             let started = super::browser::now_ms();
-            let looked_up =
-                store.with(|s| recent.try_update_value(|r| r.get_or_compute(s, &view.filter, &topics, &settings)));
-            let (data, lookup) = looked_up.unwrap_or_else(|| {
-                let data = store.with(|s| compute(s, &view.filter, &topics, &settings));
+            let lacks_grams = store.with(|s| s.lacks_grams(view.topic_kind));
+            let looked_up = store.with(|s| {
+                // While phrases or names are found, the topic chart shows how far that is.
+                (!lacks_grams)
+                    .then(|| recent.try_update_value(|r| r.get_or_compute(s, &view.filter, &topics, &settings)))
+            });
+            let (data, lookup) = looked_up.flatten().unwrap_or_else(|| {
+                let mut data = store.with(|s| compute(s, &view.filter, &topics, &settings));
+                if lacks_grams {
+                    data.topics.clear();
+                }
                 (Arc::new(data), Lookup::Computed)
             });
             compute_ms.set_value(super::browser::now_ms() - started);
@@ -122,10 +131,49 @@ impl Dash {
             drill: RwSignal::new(None),
             site_offset,
             viewport: RwSignal::new(0),
+            finding: StoredValue::new(false),
         };
         dash.apply_time_zone();
         dash.warm_up_search();
+        dash.find_grams_if_shown();
         dash
+    }
+
+    /// If the view shows phrases or names the store has not found yet and no search runs:
+    /// finds them in slices of about `SLICE_MS` that yield to the browser (a million headlines
+    /// take most of a second, which must not freeze the tab), then has the dashboard computed
+    /// again and looks once more (the view may show the other kind by then). Called whenever
+    /// the view or the store is set.
+    fn find_grams_if_shown(self) {
+        /// Work between two yields to the browser.
+        const SLICE_MS: f64 = 12.0;
+        let kind = self.view.with_untracked(|v| v.topic_kind);
+        let Some(store) = self.store.with_untracked(|s| s.lacks_grams(kind).then(|| s.clone())) else { return };
+        if self.finding.get_value() {
+            return;
+        }
+        self.finding.set_value(true);
+        leptos::task::spawn_local(async move {
+            let slice_start = std::rc::Rc::new(std::cell::Cell::new(super::browser::now_ms()));
+            let mut pause = move |_done: f64| -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> {
+                if super::browser::now_ms() - slice_start.get() < SLICE_MS {
+                    return Box::pin(std::future::ready(()));
+                }
+                let slice_start = slice_start.clone();
+                Box::pin(async move {
+                    super::load::yield_to_browser().await;
+                    slice_start.set(super::browser::now_ms());
+                })
+            };
+            store.find_grams(kind, &mut pause).await;
+            drop(store);
+            // A newer dataset may have replaced this dashboard meanwhile.
+            if self.finding.try_set_value(false).is_none() {
+                self.store.notify();
+                self.apply_time_zone();
+                self.find_grams_if_shown();
+            }
+        });
     }
 
     /// Once the page is idle: builds the store's order of rows by views (so that neither the
@@ -144,7 +192,7 @@ impl Dash {
                 s.rows_by_views();
                 if let Some(query) = typical_search(s) {
                     let filter = Filter { query: query.to_owned(), ..view.filter.clone() };
-                    drop(compute(s, &filter, &topics, &settings_of(&view)));
+                    drop(compute(s, &filter, &topics, &settings_of(&view, s)));
                 }
             });
         });
@@ -158,12 +206,17 @@ impl Dash {
             .unwrap_or(self.site_offset)
     }
 
-    /// Re-keys the store when the view's time zone differs from the store's.
+    /// Re-keys the store when the view's time zone differs from the store's (O(rows), in
+    /// place). While a search for phrases or names holds the store, that search does it when
+    /// it ends (a copy of the store would double the memory a large file takes).
     pub fn apply_time_zone(&self) {
         let offset = self.offset();
         if self.store.with_untracked(|s| s.keys.offset) != offset {
-            // Copies the store only if a reader still holds it; recomputing keys is O(rows).
-            self.store.update(|s| Arc::make_mut(&mut s.0).set_time_zone(offset));
+            self.store.update(|s| {
+                if let Some(store) = Arc::get_mut(&mut s.0) {
+                    store.set_time_zone(offset);
+                }
+            });
         }
     }
 
@@ -172,6 +225,7 @@ impl Dash {
         self.drill.set(None);
         self.view.set(view);
         self.apply_time_zone();
+        self.find_grams_if_shown();
     }
 
     /// Changes the view with `change`.
@@ -182,10 +236,13 @@ impl Dash {
     }
 }
 
-/// What the dashboard computes for `view`, besides its filter.
-fn settings_of(view: &ViewState) -> ViewSettings {
+/// What the dashboard computes for `view` of `store`, besides its filter: phrases or names the
+/// store has not found yet are not asked for (that would find them in one call; see
+/// `Dash::find_grams_when_shown`).
+fn settings_of(view: &ViewState, store: &Store) -> ViewSettings {
+    let topic_kind = if store.lacks_grams(view.topic_kind) { TopicKind::Keyword } else { view.topic_kind };
     ViewSettings {
-        topic_kind: view.topic_kind,
+        topic_kind,
         measure: view.measure,
         chosen_topics: view.chosen_topics.clone(),
         bucket_width: view.bucket_width,

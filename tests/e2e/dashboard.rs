@@ -239,3 +239,50 @@ async fn the_topic_list_for_the_keyboard_filters_like_a_bar() {
     assert!(pressed.text().await.unwrap().starts_with(&topic));
     client.close().await.unwrap();
 }
+
+/// The labels in the topic panel's keyboard list (built while open), once `accept` takes them.
+async fn listed_topics(client: &Client, accept: impl Fn(&[String]) -> bool) -> Vec<String> {
+    let buttons = "[data-testid='panel-topics'] details.data-list li button";
+    let mut labels = Vec::new();
+    for _ in 0..600 {
+        labels.clear();
+        for button in client.find_all(Locator::Css(buttons)).await.unwrap() {
+            // A list rebuilt meanwhile: read it again.
+            let Ok(label) = button.text().await else { break };
+            labels.push(label.split(" — ").next().unwrap_or_default().to_owned());
+        }
+        if !labels.is_empty() && accept(&labels) {
+            return labels;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the topic list never held the topics expected; last {labels:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn phrases_and_names_are_found_when_shown_and_listed() {
+    // Phrases are found after the dashboard is up (in slices that yield to the browser), then
+    // the topic chart shows them.
+    let (_server, _driver, client) = dashboard_at("?kind=phrase").await;
+    let summary = client.find(Locator::Css("[data-testid='panel-topics'] details.data-list summary")).await.unwrap();
+    scroll_into_view(&client, &summary).await;
+    summary.click().await.unwrap();
+    let is_phrase = |p: &String| p.contains(' ') && *p == p.to_lowercase();
+    let phrases = listed_topics(&client, |l| l.len() == 20 && l.iter().all(is_phrase)).await;
+    assert!(phrases.iter().any(|p| p.split(' ').count() == 3), "trigrams too: {phrases:?}");
+    // Switched to names with the control: runs of capitalised words, as written.
+    client
+        .execute(
+            "const s = document.querySelector(\"[data-testid='topic-kind']\"); s.value = 'name'; \
+             s.dispatchEvent(new Event('change'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let is_name = |n: &String| n.contains(' ') && n.split(' ').all(capitalised);
+    let names = listed_topics(&client, |l| l.iter().all(is_name)).await;
+    assert!(names.iter().any(|n| n == "Prime Minister Daniel Reyes"), "{names:?}");
+    assert!(client.current_url().await.unwrap().as_str().contains("kind=name"));
+    client.close().await.unwrap();
+}

@@ -118,6 +118,7 @@ fn headline_text_in_svg_is_escaped() {
             is_selected: false,
             topic: TopicRef::new(TopicKind::Keyword, "x"),
         }],
+        empty_note: String::new(),
     };
     let svg = render_svg(&spec, (500, 200), &Theme::LIGHT).unwrap();
     assert!(!svg.contains("<img"), "{svg}");

@@ -9,15 +9,69 @@
 //! only for the grams kept. (A million headlines: about a second less of a frozen tab on the
 //! first switch to phrases or names than making a key and a label for every candidate.)
 //!
+//! Each finder is an `async fn` that passes through a `Pause` every `ROWS_A_PAUSE` rows of each
+//! pass over the rows: the page yields to the browser there (a million headlines take it most
+//! of a second, which must not freeze the tab); natively the pause is ready at once and
+//! `finished_now` runs a finder to its end in one call.
+//!
 //! Contract: the grams, their ranking (articles, then token ids), labels (a phrase's tokens; a
 //! name as first written) and per-row lists equal those of counting every candidate (the slow
-//! way, kept in the tests).
+//! way, kept in the tests), whatever the pauses do.
 
 use super::stats::sort_few_by;
 use super::stopwords::is_english_stopword;
 use super::store::{CLAUSE_BIT, ID_BITS, Store};
 use super::tokenize::{for_each_word, rows_that_may_hold_names};
 use rustc_hash::FxHashMap;
+use std::future::Future;
+use std::ops::Range;
+use std::pin::Pin;
+
+/// Where a finder pauses, with the share of its work done (0 – 1): the future returned is
+/// awaited there. One type for every caller, so each finder is compiled once.
+pub type Pause<'p> = dyn FnMut(f64) -> Pin<Box<dyn Future<Output = ()> + 'p>> + 'p;
+
+/// Rows of a pass between two pauses (a few milliseconds of work in the page).
+const ROWS_A_PAUSE: u32 = 8192;
+
+/// Runs a finder whose pauses are ready at once (`no_pause`) to its end.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn finished_now<T>(finder: impl Future<Output = T>) -> T {
+    let mut finder = std::pin::pin!(finder);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    loop {
+        if let std::task::Poll::Ready(found) = finder.as_mut().poll(&mut context) {
+            return found;
+        }
+    }
+}
+
+/// A pause that does not wait.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn no_pause(_done: f64) -> Pin<Box<dyn Future<Output = ()>>> {
+    Box::pin(std::future::ready(()))
+}
+
+/// The rows `0..n_rows` in runs of `ROWS_A_PAUSE`.
+fn runs_of_rows(n_rows: u32) -> impl Iterator<Item = Range<u32>> {
+    (0..n_rows).step_by(ROWS_A_PAUSE as usize).map(move |start| start..start.saturating_add(ROWS_A_PAUSE).min(n_rows))
+}
+
+/// The share done when pass `pass` of `n_passes` over `n_rows` rows is at `row`.
+fn share_done(pass: u32, n_passes: u32, row: u32, n_rows: u32) -> f64 {
+    (f64::from(pass) + f64::from(row) / f64::from(n_rows.max(1))) / f64::from(n_passes)
+}
+
+/// No phrases or names: what the page's store answers before it has found them.
+#[cfg(target_arch = "wasm32")]
+pub static NO_GRAMS: Grams = Grams {
+    keys: Vec::new(),
+    labels: Vec::new(),
+    doc_freq: Vec::new(),
+    row_grams: Vec::new(),
+    row_ends: Vec::new(),
+    index: FxHashMap::with_hasher(rustc_hash::FxBuildHasher),
+};
 
 /// Phrases or names found in a store.
 #[derive(Clone, Debug, Default)]
@@ -168,13 +222,23 @@ fn phrase_windows(tokens: &[u32], is_candidate: &[bool], mut on_gram: impl FnMut
     }
 }
 
+/// A finder's work, boxed: its state machine is compiled once, not once more inside every
+/// caller that polls it.
+pub type Finding<'s> = Pin<Box<dyn Future<Output = Grams> + 's>>;
+
 /// Frequent bigrams and trigrams of non-stopword tokens within one clause.
-pub fn find_phrases(store: &Store) -> Grams {
+pub fn find_phrases<'s>(store: &'s Store, pause: &'s mut Pause<'_>) -> Finding<'s> {
+    Box::pin(phrases_of(store, pause))
+}
+
+/// `find_phrases`, unboxed.
+async fn phrases_of(store: &Store, pause: &mut Pause<'_>) -> Grams {
     let vocab = &store.vocab;
     let min = min_articles(store.len());
     let is_candidate: Vec<bool> =
         vocab.is_stop.iter().zip(&vocab.doc_freq).map(|(&is_stop, &n)| !is_stop && n >= min).collect();
-    let rows = 0..u32::try_from(store.len()).unwrap_or(0);
+    let n_rows = u32::try_from(store.len()).unwrap_or(0);
+    const N_PASSES: u32 = 4;
     // Occurrences per bigram, in 2^22 shared one-byte counters (saturating): a bigram held by
     // `min` articles occurs at least `min` times, so its counter reaches `min` whatever else
     // shares it. Only bigrams whose counter does are counted exactly: a few thousand table
@@ -182,22 +246,28 @@ pub fn find_phrases(store: &Store) -> Grams {
     const SKETCH_BITS: u32 = 22;
     let slot = |key: u128| key_slot(key, SKETCH_BITS);
     let mut occurrences = vec![0u8; 1 << SKETCH_BITS];
-    for row in rows.clone() {
-        phrase_windows(store.row_tokens(row), &is_candidate, |ids| {
-            if ids.len() == 2 {
-                let counter = &mut occurrences[slot(phrase_key(ids))];
-                *counter = counter.saturating_add(1);
-            }
-        });
+    for rows in runs_of_rows(n_rows) {
+        pause(share_done(0, N_PASSES, rows.start, n_rows)).await;
+        for row in rows {
+            phrase_windows(store.row_tokens(row), &is_candidate, |ids| {
+                if ids.len() == 2 {
+                    let counter = &mut occurrences[slot(phrase_key(ids))];
+                    *counter = counter.saturating_add(1);
+                }
+            });
+        }
     }
     let mut bigrams = PhraseCounts::default();
-    for row in rows.clone() {
-        phrase_windows(store.row_tokens(row), &is_candidate, |ids| {
-            let key = phrase_key(ids);
-            if ids.len() == 2 && u32::from(occurrences[slot(key)]) >= min {
-                bigrams.add(key, row);
-            }
-        });
+    for rows in runs_of_rows(n_rows) {
+        pause(share_done(1, N_PASSES, rows.start, n_rows)).await;
+        for row in rows {
+            phrase_windows(store.row_tokens(row), &is_candidate, |ids| {
+                let key = phrase_key(ids);
+                if ids.len() == 2 && u32::from(occurrences[slot(key)]) >= min {
+                    bigrams.add(key, row);
+                }
+            });
+        }
     }
     drop(occurrences);
     // The frequent bigrams alone, a small table for the trigram pass to look up.
@@ -207,13 +277,16 @@ pub fn find_phrases(store: &Store) -> Grams {
     drop(bigrams);
     let is_frequent = |ids: &[u32]| frequent.0.contains_key(&phrase_key(ids));
     let mut trigrams = PhraseCounts::default();
-    for row in rows.clone() {
-        phrase_windows(store.row_tokens(row), &is_candidate, |ids| {
-            if ids.len() == 3 && is_frequent(&ids[..2]) && is_frequent(&ids[1..]) {
-                let key = phrase_key(ids);
-                trigrams.add(key, row);
-            }
-        });
+    for rows in runs_of_rows(n_rows) {
+        pause(share_done(2, N_PASSES, rows.start, n_rows)).await;
+        for row in rows {
+            phrase_windows(store.row_tokens(row), &is_candidate, |ids| {
+                if ids.len() == 3 && is_frequent(&ids[..2]) && is_frequent(&ids[1..]) {
+                    let key = phrase_key(ids);
+                    trigrams.add(key, row);
+                }
+            });
+        }
     }
     let kept = frequent.0.iter().chain(&trigrams.0).filter(|(_, (n, _))| *n >= min);
     let kept = kept.map(|(key, &(n, _))| (phrase_ids(key), n)).collect();
@@ -225,15 +298,18 @@ pub fn find_phrases(store: &Store) -> Grams {
         id_of.0.insert(phrase_key(ids), (id, 0));
     }
     let (mut keys, mut ids) = (Vec::<u128>::new(), Vec::new());
-    for row in rows {
-        keys.clear();
-        phrase_windows(store.row_tokens(row), &is_candidate, |window| keys.push(phrase_key(window)));
-        let found =
-            keys.iter().enumerate().filter_map(|(candidate, key)| id_of.0.get(key).map(|&(id, _)| (id, candidate)));
-        let label = |candidate: usize| {
-            phrase_ids(&keys[candidate]).iter().map(|&t| vocab.text(t)).collect::<Vec<_>>().join(" ")
-        };
-        grams.push_row(found, label, &mut ids);
+    for rows in runs_of_rows(n_rows) {
+        pause(share_done(3, N_PASSES, rows.start, n_rows)).await;
+        for row in rows {
+            keys.clear();
+            phrase_windows(store.row_tokens(row), &is_candidate, |window| keys.push(phrase_key(window)));
+            let found =
+                keys.iter().enumerate().filter_map(|(candidate, key)| id_of.0.get(key).map(|&(id, _)| (id, candidate)));
+            let label = |candidate: usize| {
+                phrase_ids(&keys[candidate]).iter().map(|&t| vocab.text(t)).collect::<Vec<_>>().join(" ")
+            };
+            grams.push_row(found, label, &mut ids);
+        }
     }
     grams
 }
@@ -252,7 +328,12 @@ struct NameRuns {
 /// Runs of two or more capitalised words (names, organisations), read from the original
 /// headlines. Title Case headlines (no content word in lower case) are skipped: there every run
 /// would look like a name.
-pub fn find_names(store: &Store) -> Grams {
+pub fn find_names<'s>(store: &'s Store, pause: &'s mut Pause<'_>) -> Finding<'s> {
+    Box::pin(names_of(store, pause))
+}
+
+/// `find_names`, unboxed.
+async fn names_of(store: &Store, pause: &mut Pause<'_>) -> Grams {
     let vocab = &store.vocab;
     let min = min_articles(store.len());
     let mut scratch = String::new();
@@ -261,59 +342,67 @@ pub fn find_names(store: &Store) -> Grams {
     // One word of a headline: its token id, capitalised, starts a clause, where it lies in `raw`.
     let mut words: Vec<(Option<u32>, bool, bool, std::ops::Range<usize>)> = Vec::new();
     let mut raw = String::new();
-    // Most headlines cannot hold a name, and Title Case ones are skipped below anyway: both
-    // are told without tokenizing them.
-    for row in rows_that_may_hold_names(&store.titles) {
-        let title = store.titles.get(row as usize);
-        words.clear();
-        raw.clear();
-        let mut n_lower_content = 0;
-        let mut n_words = 0;
-        for_each_word(title, &mut scratch, |w| {
-            // Title Case (every content word after the first capitalised): runs there say
-            // nothing about names.
-            if n_words > 0 && !w.is_capitalised && w.raw.chars().any(char::is_alphabetic) {
-                lower.clear();
-                if w.raw.is_ascii() {
-                    lower.push_str(w.raw);
-                    lower.make_ascii_lowercase();
-                } else {
-                    lower.extend(w.raw.chars().flat_map(char::to_lowercase));
+    let n_rows = u32::try_from(store.len()).unwrap_or(0);
+    const N_PASSES: u32 = 2;
+    let mut may_hold_names = Vec::new();
+    for rows in runs_of_rows(n_rows) {
+        pause(share_done(0, N_PASSES, rows.start, n_rows)).await;
+        // Most headlines cannot hold a name, and Title Case ones are skipped below anyway: both
+        // are told without tokenizing them.
+        may_hold_names.clear();
+        rows_that_may_hold_names(&store.titles, rows, &mut may_hold_names);
+        for &row in &may_hold_names {
+            let title = store.titles.get(row as usize);
+            words.clear();
+            raw.clear();
+            let mut n_lower_content = 0;
+            let mut n_words = 0;
+            for_each_word(title, &mut scratch, |w| {
+                // Title Case (every content word after the first capitalised): runs there say
+                // nothing about names.
+                if n_words > 0 && !w.is_capitalised && w.raw.chars().any(char::is_alphabetic) {
+                    lower.clear();
+                    if w.raw.is_ascii() {
+                        lower.push_str(w.raw);
+                        lower.make_ascii_lowercase();
+                    } else {
+                        lower.extend(w.raw.chars().flat_map(char::to_lowercase));
+                    }
+                    n_lower_content += usize::from(!is_english_stopword(&lower));
                 }
-                n_lower_content += usize::from(!is_english_stopword(&lower));
-            }
-            n_words += 1;
-            let start = raw.len();
-            raw.push_str(w.raw);
-            let id = if w.is_capitalised { vocab.id(w.token) } else { None };
-            words.push((id, w.is_capitalised, w.starts_clause, start..raw.len()));
-        });
-        if words.len() >= 3 && n_lower_content == 0 {
-            continue;
-        }
-        let mut run_start: Option<usize> = None;
-        for i in 0..=words.len() {
-            let in_name = |i: usize| words.get(i).is_some_and(|w| w.1 && w.0.is_some());
-            let continues = in_name(i) && (run_start.is_none() || !words[i].2);
-            if continues {
-                run_start.get_or_insert(i);
+                n_words += 1;
+                let start = raw.len();
+                raw.push_str(w.raw);
+                let id = if w.is_capitalised { vocab.id(w.token) } else { None };
+                words.push((id, w.is_capitalised, w.starts_clause, start..raw.len()));
+            });
+            if words.len() >= 3 && n_lower_content == 0 {
                 continue;
             }
-            if let Some(first) = run_start.take()
-                && i - first >= 2
-            {
-                found.ids.extend(words[first..i].iter().filter_map(|w| w.0));
-                found.runs.push((row, u32::try_from(found.ids.len()).unwrap_or(u32::MAX)));
-                for (k, word) in words[first..i].iter().enumerate() {
-                    if k > 0 {
-                        found.label_text.push(' ');
-                    }
-                    found.label_text.push_str(&raw[word.3.clone()]);
+            let mut run_start: Option<usize> = None;
+            for i in 0..=words.len() {
+                let in_name = |i: usize| words.get(i).is_some_and(|w| w.1 && w.0.is_some());
+                let continues = in_name(i) && (run_start.is_none() || !words[i].2);
+                if continues {
+                    run_start.get_or_insert(i);
+                    continue;
                 }
-                found.label_ends.push(u32::try_from(found.label_text.len()).unwrap_or(u32::MAX));
-            }
-            if in_name(i) {
-                run_start = Some(i);
+                if let Some(first) = run_start.take()
+                    && i - first >= 2
+                {
+                    found.ids.extend(words[first..i].iter().filter_map(|w| w.0));
+                    found.runs.push((row, u32::try_from(found.ids.len()).unwrap_or(u32::MAX)));
+                    for (k, word) in words[first..i].iter().enumerate() {
+                        if k > 0 {
+                            found.label_text.push(' ');
+                        }
+                        found.label_text.push_str(&raw[word.3.clone()]);
+                    }
+                    found.label_ends.push(u32::try_from(found.label_text.len()).unwrap_or(u32::MAX));
+                }
+                if in_name(i) {
+                    run_start = Some(i);
+                }
             }
         }
     }
@@ -342,19 +431,22 @@ pub fn find_names(store: &Store) -> Grams {
     // The kept names in a row (id, run), in a buffer reused row after row.
     let (mut ids, mut in_row) = (Vec::new(), Vec::<(u32, usize)>::new());
     let mut next_run = 0;
-    for row in 0..u32::try_from(store.len()).unwrap_or(0) {
-        let first_run = next_run;
-        while found.runs.get(next_run).is_some_and(|&(r, _)| r == row) {
-            next_run += 1;
+    for rows in runs_of_rows(n_rows) {
+        pause(share_done(1, N_PASSES, rows.start, n_rows)).await;
+        for row in rows {
+            let first_run = next_run;
+            while found.runs.get(next_run).is_some_and(|&(r, _)| r == row) {
+                next_run += 1;
+            }
+            let runs = first_run..next_run;
+            in_row.clear();
+            in_row.extend(runs.clone().filter_map(|run| grams.id(run_ids(run)).map(|id| (id, run))));
+            let label = |run: usize| {
+                let start = run.checked_sub(1).map_or(0, |before| found.label_ends[before] as usize);
+                found.label_text[start..found.label_ends[run] as usize].to_owned()
+            };
+            grams.push_row(in_row.drain(..), label, &mut ids);
         }
-        let runs = first_run..next_run;
-        in_row.clear();
-        in_row.extend(runs.clone().filter_map(|run| grams.id(run_ids(run)).map(|id| (id, run))));
-        let label = |run: usize| {
-            let start = run.checked_sub(1).map_or(0, |before| found.label_ends[before] as usize);
-            found.label_text[start..found.label_ends[run] as usize].to_owned()
-        };
-        grams.push_row(in_row.drain(..), label, &mut ids);
     }
     grams
 }

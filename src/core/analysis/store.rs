@@ -6,12 +6,17 @@
 //! has-time-of-day, views, category code, title (one buffer), url, source line, token ids.
 //! Calendar keys (`TimeKeys`) are derived for one time zone and can be recomputed for another.
 
-use super::grams::{Grams, find_names, find_phrases};
+#[cfg(target_arch = "wasm32")]
+use super::grams::NO_GRAMS;
+use super::grams::{Grams, Pause, find_names, find_phrases};
+#[cfg(not(target_arch = "wasm32"))]
+use super::grams::{finished_now, no_pause};
 use super::stopwords::{BENCH_PLAIN, is_english_stopword};
 use super::store_builder::StoreBuilder;
 use super::text_column::TextColumn;
 use super::time_keys::TimeKeys;
 use super::tokenize::{for_each_plain_word, for_each_word};
+use super::topics::TopicKind;
 use super::vocab::Vocab;
 use crate::ingest::ArticleSink;
 use crate::model::Dataset;
@@ -28,7 +33,7 @@ pub use headline_trends_kernels::week_grid::NO_VIEWS;
 pub const NO_CATEGORY: u32 = u32::MAX;
 
 /// The store. See the module contract.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Store {
     /// Publication instants, ms since the epoch, ascending.
     pub ts_ms: Vec<i64>,
@@ -132,14 +137,45 @@ impl Store {
         self.vocab.index_rows(&mut self.tokens, &self.token_ends);
     }
 
-    /// Frequent phrases, found on first use.
+    /// Frequent phrases, found on first use (in the page: by `find_grams` before; none until then).
     pub fn phrases(&self) -> &Grams {
-        self.phrases.get_or_init(|| find_phrases(self))
+        #[cfg(target_arch = "wasm32")]
+        return self.phrases.get().unwrap_or(&NO_GRAMS);
+        #[cfg(not(target_arch = "wasm32"))]
+        self.phrases.get_or_init(|| finished_now(find_phrases(self, &mut no_pause)))
     }
 
-    /// Names (runs of capitalised words), found on first use.
+    /// Names (runs of capitalised words), found on first use (in the page: by `find_grams`
+    /// before; none until then).
     pub fn names(&self) -> &Grams {
-        self.names.get_or_init(|| find_names(self))
+        #[cfg(target_arch = "wasm32")]
+        return self.names.get().unwrap_or(&NO_GRAMS);
+        #[cfg(not(target_arch = "wasm32"))]
+        self.names.get_or_init(|| finished_now(find_names(self, &mut no_pause)))
+    }
+
+    /// True when topics of `kind` are phrases or names not found yet: asking for them now
+    /// (`phrases`, `names`) would find them in one call (most of a second at a million rows).
+    pub fn lacks_grams(&self, kind: TopicKind) -> bool {
+        match kind {
+            TopicKind::Phrase => self.phrases.get().is_none(),
+            TopicKind::Name => self.names.get().is_none(),
+            _ => false,
+        }
+    }
+
+    /// Finds the phrases or names (`kind`) if not found yet, passing through `pause` as it goes
+    /// (the page yields to the browser there); `phrases` or `names` then answer at once.
+    pub async fn find_grams(&self, kind: TopicKind, pause: &mut Pause<'_>) {
+        if !self.lacks_grams(kind) {
+            return;
+        }
+        let (cell, grams) = match kind {
+            TopicKind::Phrase => (&self.phrases, find_phrases(self, pause).await),
+            _ => (&self.names, find_names(self, pause).await),
+        };
+        // Another search of the same kind may have finished first: the grams are equal.
+        cell.set(grams).ok();
     }
 
     /// Total views of the rows in `range` (articles without views add nothing), from prefix

@@ -3,7 +3,7 @@
 
 use crate::analysis::frequency::{Measure, add_views};
 use crate::analysis::topics::TopicKind;
-use crate::chart::spec::{measure_label, topics_spec};
+use crate::chart::spec::{measure_label, topics_being_found_spec, topics_spec};
 use crate::ui::chart_canvas::ChartCanvas;
 use crate::ui::state::use_dash;
 use leptos::prelude::*;
@@ -15,7 +15,13 @@ const MEASURES: [Measure; 5] =
 #[component]
 pub fn TopicsPanel() -> impl IntoView {
     let dash = use_dash();
-    let spec = Signal::derive(move || dash.data.with(|d| dash.view.with(|v| topics_spec(d, &v.filter, v.measure))));
+    let spec = Signal::derive(move || {
+        let kind = dash.view.with(|v| v.topic_kind);
+        match dash.store.with(|s| s.lacks_grams(kind).then(|| s.len())) {
+            Some(n_articles) => topics_being_found_spec(kind, n_articles),
+            None => dash.data.with(|d| dash.view.with(|v| topics_spec(d, &v.filter, v.measure))),
+        }
+    });
     let bar_at = move |y: f64| {
         spec.with_untracked(|s| {
             #[expect(

@@ -178,13 +178,68 @@ fn pruned_finders_equal_the_slow_way() {
         let csv = headlines(n);
         let (_, store) =
             crate::analysis::read_store(csv.as_bytes(), &ParseOptions::default(), TokenizerKind::Rich).unwrap();
-        let phrases = summary(&find_phrases(&store), store.len());
+        let phrases = summary(&finished_now(find_phrases(&store, &mut no_pause)), store.len());
         assert_eq!(phrases, summary(&slow_phrases(&store), store.len()), "phrases of {n} headlines");
-        let names = summary(&find_names(&store), store.len());
+        let names = summary(&finished_now(find_names(&store, &mut no_pause)), store.len());
         assert_eq!(names, summary(&slow_names(&store), store.len()), "names of {n} headlines");
         if n == 61_000 {
             assert!(phrases.0.len() > 5 && names.0.len() > 3, "{:?} {:?}", phrases.0, names.0);
             eprintln!("{} phrases, {} names", phrases.0.len(), names.0.len());
         }
     }
+}
+
+/// A pause's future as the page's is: pending once (the browser runs other tasks), then ready.
+struct PendingOnce(bool);
+
+impl std::future::Future for PendingOnce {
+    type Output = ();
+    fn poll(mut self: std::pin::Pin<&mut Self>, context: &mut std::task::Context<'_>) -> std::task::Poll<()> {
+        if self.0 {
+            return std::task::Poll::Ready(());
+        }
+        self.0 = true;
+        context.waker().wake_by_ref();
+        std::task::Poll::Pending
+    }
+}
+
+#[test]
+fn finders_that_pause_find_the_same_and_report_their_progress() {
+    let csv = headlines(61_000);
+    let (_, store) =
+        crate::analysis::read_store(csv.as_bytes(), &ParseOptions::default(), TokenizerKind::Rich).unwrap();
+    let n_runs = store.len().div_ceil(8192);
+    for (is_phrases, n_passes) in [(true, 4), (false, 2)] {
+        let mut shares = Vec::new();
+        let mut pause = |done: f64| -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> {
+            shares.push(done);
+            Box::pin(PendingOnce(false))
+        };
+        let (paused, at_once) = if is_phrases {
+            (finished_now(find_phrases(&store, &mut pause)), finished_now(find_phrases(&store, &mut no_pause)))
+        } else {
+            (finished_now(find_names(&store, &mut pause)), finished_now(find_names(&store, &mut no_pause)))
+        };
+        assert_eq!(summary(&paused, store.len()), summary(&at_once, store.len()), "phrases: {is_phrases}");
+        assert_eq!(shares.len(), n_passes * n_runs, "a pause every 8,192 rows of each pass");
+        assert_eq!(shares[0], 0.0);
+        assert!(shares.windows(2).all(|w| w[0] < w[1]) && shares.iter().all(|&s| s < 1.0), "{shares:?}");
+    }
+}
+
+#[test]
+fn a_store_finds_its_grams_when_asked_and_then_has_them() {
+    use crate::analysis::topics::TopicKind;
+    let csv = headlines(700);
+    let (_, store) =
+        crate::analysis::read_store(csv.as_bytes(), &ParseOptions::default(), TokenizerKind::Rich).unwrap();
+    assert!(store.lacks_grams(TopicKind::Phrase) && store.lacks_grams(TopicKind::Name));
+    assert!(!store.lacks_grams(TopicKind::Keyword) && !store.lacks_grams(TopicKind::Category));
+    finished_now(store.find_grams(TopicKind::Phrase, &mut no_pause));
+    assert!(!store.lacks_grams(TopicKind::Phrase) && store.lacks_grams(TopicKind::Name));
+    let found_again = finished_now(find_phrases(&store, &mut no_pause));
+    assert_eq!(summary(store.phrases(), store.len()), summary(&found_again, store.len()));
+    finished_now(store.find_grams(TopicKind::Name, &mut no_pause));
+    assert!(!store.lacks_grams(TopicKind::Name));
 }

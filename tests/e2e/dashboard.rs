@@ -286,3 +286,25 @@ async fn phrases_and_names_are_found_when_shown_and_listed() {
     assert!(client.current_url().await.unwrap().as_str().contains("kind=name"));
     client.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn another_time_zone_moves_the_best_publishing_slot() {
+    // The demo's site time is UTC+3; at UTC+9 every hour of the week grid moves six hours on.
+    let (_server, _driver, client) = dashboard_at("").await;
+    let before = text(&client, "[data-testid='best-slot']").await;
+    client
+        .execute(
+            "const s = document.querySelector(\"[data-testid='time-zone']\"); s.value = '540'; \
+             s.dispatchEvent(new Event('change'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let after = crate::helpers::wait_for_text(&client, "[data-testid='best-slot']", |t| t != before).await;
+    // "Best slot: Mon 18:00 — median …": the hour before ":00".
+    let hour = |t: &str| t.split(":00").next().and_then(|h| h.rsplit(' ').next()).and_then(|h| h.parse::<u32>().ok());
+    let (Some(h0), Some(h1)) = (hour(&before), hour(&after)) else { panic!("hours in {before:?} and {after:?}") };
+    assert_eq!((h0 + 6) % 24, h1, "{before} → {after}");
+    assert!(client.current_url().await.unwrap().as_str().contains("tz=540"));
+    client.close().await.unwrap();
+}

@@ -5,8 +5,9 @@
 //! ```
 //!
 //! Loads the shared workload's 1,000,000-row CSV through `?data=` in headless Chromium and
-//! reports the load time (parse + index, measured by the page), the wasm memory after load, and
-//! how long a filter change takes to recompute and redraw every panel.
+//! reports the load time (parse + index, measured by the page), the wasm memory after load, how
+//! long a filter change takes to recompute and redraw every panel, and how the first switch of
+//! the topic chart to phrases and to names goes (total time, longest gap between frames).
 
 use crate::browser::{open_session, start_driver};
 use crate::helpers::{wait_for, wait_for_charts};
@@ -84,8 +85,48 @@ async fn browser_benchmark() {
     // the view goes from a search back to all rows and to the search again.
     let counts = client.execute_async(COUNT_DOM_CALLS, vec![]).await.unwrap();
     println!("{}", serde_json::json!({"op": "browser_dom_calls_per_change", "calls": counts}));
+    // The first switch of the topic chart to phrases, then to names: found in slices that yield
+    // to the browser, so frames keep coming; the longest gap between two frames is what a
+    // user could notice.
+    for kind in ["phrase", "name"] {
+        let switch = client.execute_async(SWITCH_TOPIC_KIND, vec![kind.into()]).await.unwrap();
+        println!(
+            "{}",
+            serde_json::json!({"op": "browser_topic_kind_switch_1m", "kind": kind, "ms": switch[0], "longest_frame_gap_ms": switch[1], "frames": switch[2]})
+        );
+    }
     client.close().await.unwrap();
 }
+
+/// Switches the topic chart to `arguments[0]` and answers, once its keyboard list shows other
+/// topics, [ms until then, the longest gap between animation frames meanwhile, frames].
+const SWITCH_TOPIC_KIND: &str = r#"
+    const done = arguments[arguments.length - 1];
+    const list = document.querySelector("[data-testid='panel-topics'] details.data-list");
+    list.open = true;
+    const labels = () => [...list.querySelectorAll("li button")].map((b) => b.textContent).join("|");
+    setTimeout(() => {
+        const before = labels();
+        const select = document.querySelector("[data-testid='topic-kind']");
+        const t0 = performance.now();
+        let last = t0, longest = 0, frames = 0;
+        select.value = arguments[0];
+        select.dispatchEvent(new Event("change"));
+        const frame = () => {
+            const now = performance.now();
+            longest = Math.max(longest, now - last);
+            last = now;
+            frames += 1;
+            const shown = labels();
+            if ((shown && shown !== before) || now - t0 > 30000) {
+                done([now - t0, longest, frames]);
+            } else {
+                requestAnimationFrame(frame);
+            }
+        };
+        requestAnimationFrame(frame);
+    }, 300);
+"#;
 
 /// Counts, by method and tag (and attribute), the DOM calls of two filter changes.
 const COUNT_DOM_CALLS: &str = r#"

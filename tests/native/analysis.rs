@@ -102,6 +102,34 @@ fn topic_frequency_measures() {
     assert_eq!((stats[0].label.as_str(), stats[0].n_articles), ("Ukraine war", 2));
 }
 
+/// Ranked by articles, phrases and categories come without views too: their counts over the
+/// selection are their articles (those of `topic_rows`), and the views added later equal those
+/// of a ranking by views. Names are counted over their rows at once (a name's count among
+/// runs of capitals is not its rows).
+#[test]
+fn phrases_and_categories_ranked_by_articles_get_views_on_request() {
+    use headline_trends::analysis::topic_rows::topic_rows;
+    let store = store();
+    let selection = Selection::Rows(vec![1, 2, 3, 4]);
+    for kind in [TopicKind::Phrase, TopicKind::Category] {
+        let mut stats = topic_frequency(&store, &selection, kind, &[], 10, Measure::Articles);
+        assert!(!stats.is_empty() && stats.iter().all(|s| s.views.is_none()), "{kind:?}");
+        for stat in &stats {
+            let rows = topic_rows(&store, &stat.topic, &[]);
+            let in_selection = rows.iter().filter(|r| (1..=4).contains(*r)).count();
+            assert_eq!(stat.n_articles as usize, in_selection, "{}", stat.label);
+        }
+        add_views(&store, &selection, &mut stats, &[]);
+        let by_views = topic_frequency(&store, &selection, kind, &[], 10, Measure::TotalViews);
+        for stat in &stats {
+            let eager = by_views.iter().find(|e| e.topic == stat.topic).expect("ranked by views too");
+            assert_eq!(stat.views, eager.views, "{}", stat.label);
+        }
+    }
+    let names = topic_frequency(&store, &selection, TopicKind::Name, &[], 10, Measure::Articles);
+    assert!(names.iter().all(|s| s.views.is_some()));
+}
+
 /// The topic chart counts over every filter but the topic filter; ranked by articles, its
 /// keywords' views are added on request, equal to those of a ranking by views.
 #[test]

@@ -86,7 +86,8 @@ pub fn topic_frequency(
 
 /// `topic_frequency`, with the articles per keyword over `selection` already counted
 /// (`keywords::article_counts_per_token`) when `keyword_counts` is given. Ranked by articles,
-/// keywords come without their views (`TopicStat::views` is `None`; see `add_views`).
+/// keywords, phrases and categories come without their views (`TopicStat::views` is `None`;
+/// see `add_views`): their counts are their articles already.
 pub fn topic_frequency_given(
     store: &Store,
     selection: &Selection,
@@ -99,8 +100,12 @@ pub fn topic_frequency_given(
     let pool = if matches!(measure, Measure::Articles | Measure::ShareOfArticles) { n } else { VIEW_RANK_POOL.max(n) };
     let candidates = candidates_by_articles(store, selection, kind, user_topics, pool, keyword_counts);
     let by_articles = matches!(measure, Measure::Articles | Measure::ShareOfArticles);
-    let mut stats: Vec<TopicStat> = if by_articles && kind == TopicKind::Keyword {
-        // A keyword's count over the selection is its articles there: nothing more to read.
+    let counts_are_articles = matches!(kind, TopicKind::Keyword | TopicKind::Phrase | TopicKind::Category);
+    let mut stats: Vec<TopicStat> = if by_articles && counts_are_articles {
+        // A keyword's, phrase's or category's count over the selection is its articles there
+        // (a phrase's found occurrences are every clause holding its words in a row: the rows
+        // `topic_rows` gives). A name's count is of the rows where it is a whole run of
+        // capitalised words, while its rows are every row with those words in a row.
         candidates
             .into_iter()
             .map(|(n_articles, topic, label)| TopicStat {
@@ -188,7 +193,8 @@ fn stat_of(
 }
 
 /// The `pool` topics of `kind` with the most articles in `selection`, with their counts
-/// (exact for keywords, phrases, names and categories; 1 for user topics) and labels.
+/// (articles for keywords, phrases and categories; for names, the rows where the name is a whole
+/// run of capitalised words; 1 for user topics) and labels.
 fn candidates_by_articles(
     store: &Store,
     selection: &Selection,

@@ -130,6 +130,17 @@ fn phrases_and_categories_ranked_by_articles_get_views_on_request() {
     assert!(names.iter().all(|s| s.views.is_some()));
 }
 
+#[test]
+fn a_phrase_s_rows_are_kept_for_the_next_time() {
+    use headline_trends::analysis::topic_rows::term_rows;
+    let store = store();
+    let first = store.rows_of_term("human rights");
+    assert_eq!(*first, term_rows(&store, "human rights"));
+    assert_eq!(titles(&store, &Selection::Rows(first.to_vec())).len(), 2);
+    assert!(std::sync::Arc::ptr_eq(&first, &store.rows_of_term("human rights")), "the kept list, not a new one");
+    assert!(store.rows_of_term("rights human").is_empty());
+}
+
 /// The topic chart counts over every filter but the topic filter; ranked by articles, its
 /// keywords' views are added on request, equal to those of a ranking by views.
 #[test]

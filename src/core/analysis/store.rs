@@ -21,7 +21,8 @@ use super::vocab::Vocab;
 use crate::ingest::ArticleSink;
 use crate::model::Dataset;
 use chrono::FixedOffset;
-use std::sync::OnceLock;
+use rustc_hash::FxHashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// The flags of an entry of `Store::tokens` and the mask of its id (see `vocab`).
 pub use super::vocab::{CLAUSE_BIT, ID_BITS, REPEAT_BIT};
@@ -69,6 +70,8 @@ pub struct Store {
     names: OnceLock<Grams>,
     by_views: OnceLock<Vec<u32>>,
     views_prefix: OnceLock<Vec<u64>>,
+    /// The rows of each phrase or name topic asked for so far (`rows_of_term`).
+    term_rows: Mutex<FxHashMap<String, Arc<Vec<u32>>>>,
     /// The weekday × hour grid of all rows in the current time zone (reset on re-keying).
     pub(crate) all_rows_timing: OnceLock<(Vec<super::timing::TimingCell>, u32)>,
 }
@@ -117,6 +120,7 @@ impl Store {
             names: OnceLock::new(),
             by_views: OnceLock::new(),
             views_prefix: OnceLock::new(),
+            term_rows: Mutex::default(),
             all_rows_timing: OnceLock::new(),
         }
     }
@@ -152,6 +156,22 @@ impl Store {
         return self.names.get().unwrap_or(&NO_GRAMS);
         #[cfg(not(target_arch = "wasm32"))]
         self.names.get_or_init(|| finished_now(find_names(self, &mut no_pause)))
+    }
+
+    /// The rows holding the word or phrase `term` (`topic_rows::term_rows`), kept for the next
+    /// time: a phrase's or name's rows come from intersecting its words' postings (with a
+    /// frequent word, most of the rows), and the topic chart asks for the same twenty names on
+    /// every filter change (at a million rows: 80 ms each time, against one pass over kept
+    /// lists). The rows do not depend on the view, so they are kept for the store's life.
+    pub fn rows_of_term(&self, term: &str) -> Arc<Vec<u32>> {
+        let cached = self.term_rows.lock().ok().and_then(|kept| kept.get(term).cloned());
+        cached.unwrap_or_else(|| {
+            let rows = Arc::new(super::topic_rows::term_rows(self, term));
+            if let Ok(mut kept) = self.term_rows.lock() {
+                kept.insert(term.to_owned(), Arc::clone(&rows));
+            }
+            rows
+        })
     }
 
     /// True when topics of `kind` are phrases or names not found yet: asking for them now

@@ -56,7 +56,7 @@ pub fn topic_rows<'s>(store: &'s Store, topic: &TopicRef, user_topics: &[UserTop
         TopicKind::Keyword => {
             store.vocab.id(&topic.key).map_or(Cow::Borrowed(&[][..]), |id| Cow::Borrowed(store.vocab.postings(id)))
         }
-        TopicKind::Phrase | TopicKind::Name => Cow::Owned(term_rows(store, &topic.key)),
+        TopicKind::Phrase | TopicKind::Name => Cow::Owned(store.rows_of_term(&topic.key).to_vec()),
         TopicKind::Category => Cow::Owned(category_rows(store, &topic.key)),
         TopicKind::User => Cow::Owned(
             user_topics.iter().find(|u| u.name == topic.key).map(|u| user_topic_rows(store, u)).unwrap_or_default(),

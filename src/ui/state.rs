@@ -105,7 +105,8 @@ impl Dash {
             let started = super::browser::now_ms();
             let lacks_grams = store.with(|s| s.lacks_grams(view.topic_kind));
             let looked_up = store.with(|s| {
-                // While phrases or names are found, the topic chart shows how far that is.
+                // While the view's phrases or names are being found, the topic chart says so: the
+                // view is computed without them (`settings_of`) and not kept among the recent ones.
                 (!lacks_grams)
                     .then(|| recent.try_update_value(|r| r.get_or_compute(s, &view.filter, &topics, &settings)))
             });
@@ -167,7 +168,8 @@ impl Dash {
             };
             store.find_grams(kind, &mut pause).await;
             drop(store);
-            // A newer dataset may have replaced this dashboard meanwhile.
+            // A newer dataset may have replaced (and disposed of) this dashboard meanwhile;
+            // `try_set_value` answers `None` when it could set the value.
             if self.finding.try_set_value(false).is_none() {
                 self.store.notify();
                 self.apply_time_zone();
@@ -238,7 +240,7 @@ impl Dash {
 
 /// What the dashboard computes for `view` of `store`, besides its filter: phrases or names the
 /// store has not found yet are not asked for (that would find them in one call; see
-/// `Dash::find_grams_when_shown`).
+/// `Dash::find_grams_if_shown`).
 fn settings_of(view: &ViewState, store: &Store) -> ViewSettings {
     let topic_kind = if store.lacks_grams(view.topic_kind) { TopicKind::Keyword } else { view.topic_kind };
     ViewSettings {

@@ -3,7 +3,7 @@
 //! markup in headlines stays text.
 
 use crate::browser::{Driver, open_session, start_driver};
-use crate::helpers::{scroll_into_view, text, wait_for, wait_for_charts};
+use crate::helpers::{choose, scroll_into_view, text, wait_for, wait_for_charts, wait_for_text};
 use crate::page::dist;
 use crate::server::{StaticServer, serve};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
@@ -271,14 +271,7 @@ async fn phrases_and_names_are_found_when_shown_and_listed() {
     let phrases = listed_topics(&client, |l| l.len() == 20 && l.iter().all(is_phrase)).await;
     assert!(phrases.iter().any(|p| p.split(' ').count() == 3), "trigrams too: {phrases:?}");
     // Switched to names with the control: runs of capitalised words, as written.
-    client
-        .execute(
-            "const s = document.querySelector(\"[data-testid='topic-kind']\"); s.value = 'name'; \
-             s.dispatchEvent(new Event('change'));",
-            vec![],
-        )
-        .await
-        .unwrap();
+    choose(&client, "topic-kind", "name").await;
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let is_name = |n: &String| n.contains(' ') && n.split(' ').all(capitalised);
     let names = listed_topics(&client, |l| l.iter().all(is_name)).await;
@@ -292,15 +285,8 @@ async fn another_time_zone_moves_the_best_publishing_slot() {
     // The demo's site time is UTC+3; at UTC+9 every hour of the week grid moves six hours on.
     let (_server, _driver, client) = dashboard_at("").await;
     let before = text(&client, "[data-testid='best-slot']").await;
-    client
-        .execute(
-            "const s = document.querySelector(\"[data-testid='time-zone']\"); s.value = '540'; \
-             s.dispatchEvent(new Event('change'));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let after = crate::helpers::wait_for_text(&client, "[data-testid='best-slot']", |t| t != before).await;
+    choose(&client, "time-zone", "540").await;
+    let after = wait_for_text(&client, "[data-testid='best-slot']", |t| t != before).await;
     // "Best slot: Mon 18:00 — median …": the hour before ":00".
     let hour = |t: &str| t.split(":00").next().and_then(|h| h.rsplit(' ').next()).and_then(|h| h.parse::<u32>().ok());
     let (Some(h0), Some(h1)) = (hour(&before), hour(&after)) else { panic!("hours in {before:?} and {after:?}") };

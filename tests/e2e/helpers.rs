@@ -45,3 +45,11 @@ pub async fn wait_for(client: &Client, css: &str, seconds: u64) -> Element {
 pub async fn wait_for_charts(client: &Client, seconds: u64) {
     wait_for(client, "[data-testid='chart-timing'][data-rendered]", seconds).await;
 }
+
+/// Picks `value` in the `<select>` with `data-testid="{testid}"`, as a user choosing it would
+/// (the page listens for `change`).
+pub async fn choose(client: &Client, testid: &str, value: &str) {
+    let script = "const s = document.querySelector(`[data-testid='${arguments[0]}']`); s.value = arguments[1]; \
+                  s.dispatchEvent(new Event('change'));";
+    client.execute(script, vec![testid.into(), value.into()]).await.unwrap();
+}

@@ -3,7 +3,7 @@
 //! `?data=` fetch, and cancelling a large load.
 
 use crate::browser::{open_session, start_driver};
-use crate::helpers::{text, wait_for, wait_for_charts, wait_for_text};
+use crate::helpers::{choose, text, wait_for, wait_for_charts, wait_for_text};
 use crate::page::dist;
 use crate::server::serve;
 use fantoccini::{Client, Locator};
@@ -148,10 +148,7 @@ async fn the_column_mapping_can_be_changed_and_is_remembered() {
     let preview = text(&client, "[data-testid='mapping-preview']").await;
     assert!(preview.contains("views → views") && preview.contains("Good one"), "{preview}");
     // Switch the views role off: the line with "lots" views now loads.
-    client
-        .execute("const s = document.querySelector(\"[data-testid='role-views']\"); s.value = ''; s.dispatchEvent(new Event('change'));", vec![])
-        .await
-        .unwrap();
+    choose(&client, "role-views", "").await;
     read_again(&client).await;
     assert_eq!(wait_for_text(&client, "[data-testid='selection-count']", |t| t == "3").await, "3");
     // Opening the same kind of file again uses the remembered mapping.

@@ -91,6 +91,16 @@ fn every_chart_renders_its_marks_labels_and_legend() {
 }
 
 #[test]
+fn the_topic_chart_says_when_its_phrases_or_names_are_being_found() {
+    use headline_trends::chart::spec::topics_being_found_spec;
+    let svg = render_svg(&topics_being_found_spec(TopicKind::Phrase, 1_000_000), (500, 300), &Theme::LIGHT).unwrap();
+    assert!(has_text(&svg, "Finding phrases in 1.0M headlines…"), "{svg}");
+    assert!(!svg.contains("No topics"), "not an empty selection");
+    let svg = render_svg(&topics_being_found_spec(TopicKind::Name, 8_591), (500, 300), &Theme::DARK).unwrap();
+    assert!(has_text(&svg, "Finding names in 8.6K headlines…"), "{svg}");
+}
+
+#[test]
 fn empty_selections_say_so_instead_of_drawing_empty_axes() {
     let store = demo_store();
     let filter = Filter { query: "zzzznothing".into(), ..Filter::default() };

@@ -204,8 +204,10 @@ impl ArticleSink for StoreBuilder<'_> {
             title_end,
             views: article.views.map_or(NO_VIEWS, |v| u32::try_from(v).unwrap_or(NO_VIEWS - 1)),
             category,
-            line: article.line.get(),
-            has_time: article.published_at.is_some_and(|p| p.has_time_of_day),
+            line_and_time: Row::line_and_time(
+                article.line.get(),
+                article.published_at.is_some_and(|p| p.has_time_of_day),
+            ),
         });
         file.urls.push(article.url.unwrap_or_default());
         file.bodies.push(article.body.unwrap_or_default());

@@ -157,7 +157,7 @@ fn drop_duplicates<'f>(sorted: &mut Vec<Row>, title: &impl Fn(&Row) -> &'f str, 
                 let row = sorted[at];
                 let this_title = title(&row);
                 match sorted[first_kept..n_kept].iter().find(|kept| title(kept) == this_title) {
-                    Some(kept) => dropped.push((row.index, row.line, kept.line)),
+                    Some(kept) => dropped.push((row.index, row.line(), kept.line())),
                     None => {
                         sorted[n_kept] = row;
                         n_kept += 1;
@@ -186,9 +186,9 @@ fn keep_first_by_title<'f>(
     let mut first_by_title: FxHashMap<&str, u32> = FxHashMap::default();
     for row in rows {
         match first_by_title.entry(title(row)) {
-            std::collections::hash_map::Entry::Occupied(first) => dropped.push((row.index, row.line, *first.get())),
+            std::collections::hash_map::Entry::Occupied(first) => dropped.push((row.index, row.line(), *first.get())),
             std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(row.line);
+                slot.insert(row.line());
                 kept.push(*row);
             }
         }
@@ -215,8 +215,7 @@ mod tests {
                     title_end: title + 1,
                     views: NO_VIEWS,
                     category: NO_CATEGORY,
-                    line: index + 2,
-                    has_time: true,
+                    line_and_time: Row::line_and_time(index + 2, true),
                 }
             })
             .collect()
@@ -262,7 +261,7 @@ mod tests {
         for (row, is_dated) in dated.into_iter().map(|r| (r, true)).chain(undated.map(|r| (r, false))) {
             let pool = if is_dated { &mut kept } else { &mut kept_undated };
             match pool.iter().find(|k| k.ts_ms == row.ts_ms && title(k) == title(&row)) {
-                Some(first) => dropped.push((row.index, row.line, first.line)),
+                Some(first) => dropped.push((row.index, row.line(), first.line())),
                 None => pool.push(row),
             }
         }

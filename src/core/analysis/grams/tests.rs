@@ -3,6 +3,9 @@
 
 use super::*;
 use crate::analysis::TokenizerKind;
+use crate::analysis::stopwords::is_english_stopword;
+use crate::analysis::store::{CLAUSE_BIT, ID_BITS, Store};
+use crate::analysis::tokenize::for_each_word;
 use crate::ingest::ParseOptions;
 
 impl Grams {

@@ -45,6 +45,22 @@ impl TextColumn {
         &self.buffer[start..self.ends[index] as usize]
     }
 
+    /// The string at `index` as its byte range in `all_text` (the strings one after the
+    /// other), for a reader that may look past a string's end into the bytes that follow.
+    pub fn range_of(&self, index: usize) -> std::ops::Range<usize> {
+        if self.buffer.is_empty() {
+            assert!(index < self.n_strings, "string {index} of a column of {}", self.n_strings);
+            return 0..0;
+        }
+        let start = if index == 0 { 0 } else { self.ends[index - 1] as usize };
+        start..self.ends[index] as usize
+    }
+
+    /// Every string, one after the other.
+    pub fn all_text(&self) -> &str {
+        &self.buffer
+    }
+
     /// Appends every string of `other`.
     pub fn append(&mut self, other: &TextColumn) {
         if self.buffer.is_empty() && !other.buffer.is_empty() {

@@ -6,7 +6,7 @@
 
 use crate::text_column::TextColumn;
 use crate::tokenize::for_each_plain_word;
-use crate::tokenize::keyed::{KeyedWord, for_each_keyed_word};
+use crate::tokenize::keyed::{KeyedWord, for_each_keyed_word_in};
 use crate::vocab::{CLAUSE_BIT, TokenId, Vocab};
 
 /// Which tokenizer fills a token column.
@@ -72,17 +72,19 @@ pub fn tokenize_rows(
     out: &mut TokenLists<'_>,
 ) {
     let (vocab, tokens) = (&mut *out.vocab, &mut *out.tokens);
+    let all_titles = titles.all_text();
     for row in rows {
-        let title = titles.get(row);
         match tokenizer {
-            TokenizerKind::Rich => for_each_keyed_word(title, scratch, |word, starts_clause| {
-                let id = match word {
-                    KeyedWord::Short(key) => vocab.intern_short(key),
-                    KeyedWord::Long(token) => vocab.intern(token),
-                };
-                tokens.push(if starts_clause { id | CLAUSE_BIT } else { id });
-            }),
-            TokenizerKind::Plain => for_each_plain_word(title, |token| tokens.push(vocab.intern(token))),
+            TokenizerKind::Rich => {
+                for_each_keyed_word_in(all_titles, titles.range_of(row), scratch, |word, starts_clause| {
+                    let id = match word {
+                        KeyedWord::Short(key) => vocab.intern_short(key),
+                        KeyedWord::Long(token) => vocab.intern(token),
+                    };
+                    tokens.push(if starts_clause { id | CLAUSE_BIT } else { id });
+                })
+            }
+            TokenizerKind::Plain => for_each_plain_word(titles.get(row), |token| tokens.push(vocab.intern(token))),
         }
         out.ends.push(u32::try_from(tokens.len()).unwrap_or(u32::MAX));
     }

@@ -48,6 +48,13 @@ const fn alphanumeric_lanes(x: u64) -> u64 {
     in_range(x, b'0', b'9') | in_range(x | lanes(0x20), b'a', b'z')
 }
 
+/// A mask of the low `n` bytes of a `u64` (all of them from 8 on). Two 64-bit halves rather
+/// than one 128-bit mask: in wasm a variable 128-bit shift is a dozen operations.
+#[inline(always)]
+const fn keep_bytes(n: usize) -> u64 {
+    if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 }
+}
+
 /// The low and high halves of `window`.
 #[expect(clippy::cast_possible_truncation, reason = "the two 64-bit halves")]
 #[inline(always)]
@@ -60,10 +67,13 @@ const fn halves(window: u128) -> (u64, u64) {
 #[inline(always)]
 fn run_length(window: u128) -> usize {
     let (lo, hi) = halves(window);
-    // No branch on whether the run passes 8 bytes: word lengths vary too much to predict it.
-    let stops = |half: u64| !alphanumeric_lanes(half) & lanes(0x80);
-    let stops = u128::from(stops(lo)) | (u128::from(stops(hi)) << 64);
-    (stops.trailing_zeros() / 8).min(16) as usize
+    let stops = !alphanumeric_lanes(lo) & lanes(0x80);
+    let n = if stops != 0 {
+        stops.trailing_zeros() / 8
+    } else {
+        8 + (!alphanumeric_lanes(hi) & lanes(0x80)).trailing_zeros() / 8
+    };
+    n as usize
 }
 
 /// The lower-cased `ShortKey` of the ASCII word in the first `len` (1–15) bytes of `window`,
@@ -71,19 +81,14 @@ fn run_length(window: u128) -> usize {
 /// decided by `normalise`).
 #[inline(always)]
 fn word_key(window: u128, len: usize) -> Option<ShortKey> {
-    // One 128-bit mask, no branch on whether the word passes 8 bytes (`len` is below 16).
-    let (lo, hi) = halves(window & ((1u128 << (8 * len)) - 1));
-    let hi = hi | ((len as u64) << 56);
+    let (lo, hi) = halves(window);
+    let (lo, hi) = (lo & keep_bytes(len), (hi & keep_bytes(len.saturating_sub(8))) | ((len as u64) << 56));
     // The length byte (1–15) is neither a capital nor a letter.
     let (upper_lo, upper_hi) = (in_range(lo, b'A', b'Z'), in_range(hi, b'A', b'Z'));
-    // Bit tests rather than counts: without a popcount instruction (x86-64's baseline) a
-    // count is a dozen operations.
-    let two_capitals = upper_lo & upper_lo.wrapping_sub(1) != 0
-        || upper_hi & upper_hi.wrapping_sub(1) != 0
-        || (upper_lo != 0 && upper_hi != 0);
-    if two_capitals {
-        let lower_case = |h: u64, upper: u64| in_range(h | lanes(0x20), b'a', b'z') & !upper;
-        if lower_case(lo, upper_lo) | lower_case(hi, upper_hi) == 0 {
+    let n_upper = upper_lo.count_ones() + upper_hi.count_ones();
+    if n_upper >= 2 {
+        let letters = |h: u64| in_range(h | lanes(0x20), b'a', b'z').count_ones();
+        if letters(lo) + letters(hi) == n_upper {
             return None;
         }
     }
@@ -120,7 +125,12 @@ fn window_at(text: &[u8], i: usize, end: usize) -> u128 {
     let n_in_title = end - i;
     if let Some(window) = text.get(i..i + 16) {
         let window = u128::from_le_bytes(window.try_into().unwrap_or([0; 16]));
-        return if n_in_title >= 16 { window } else { window & ((1u128 << (8 * n_in_title)) - 1) };
+        if n_in_title >= 16 {
+            return window;
+        }
+        let (lo, hi) = halves(window);
+        return u128::from(lo & keep_bytes(n_in_title))
+            | (u128::from(hi & keep_bytes(n_in_title.saturating_sub(8))) << 64);
     }
     let (mut lo, mut hi) = (0u64, 0u64);
     for (k, &b) in text.get(i..end).unwrap_or_default().iter().enumerate() {

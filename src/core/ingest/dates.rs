@@ -91,7 +91,7 @@ pub struct DateRead {
 
 /// Parses one field value.
 pub fn parse_date(raw: &str, ctx: &DateContext) -> Result<DateRead, NotADate> {
-    let expr = parse_expr(raw.trim(), ctx.order).ok_or(NotADate)?;
+    let expr = parse_expr(super::trim::trim(raw), ctx.order).ok_or(NotADate)?;
     read_expr(expr, ctx)
 }
 

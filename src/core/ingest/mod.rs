@@ -28,6 +28,7 @@ mod sink;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod split_read;
 mod tabular;
+mod trim;
 pub mod views;
 
 pub use dates::{DateOrder, DateOrderDecision};

@@ -6,6 +6,7 @@
 use super::dates::{DateContext, parse_date};
 use super::error::RejectReason;
 use super::roles::ColumnRoles;
+use super::trim::trim;
 use super::views::parse_views;
 use crate::model::{ArticleRef, LineNo};
 use std::borrow::Cow;
@@ -57,30 +58,11 @@ impl RowReader {
     }
 }
 
-/// `str::trim`, with a shortcut for a value that starts and ends with a visible ASCII character
-/// (nearly every one): such a value has no white space to trim.
-#[inline(always)]
-fn trim(value: &str) -> &str {
-    let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
-    let bytes = value.as_bytes();
-    if visible(bytes.first()) && visible(bytes.last()) { value } else { value.trim() }
-}
-
 /// Folds line breaks and tabs inside a headline into single spaces.
 pub fn single_line(title: &str) -> Cow<'_, str> {
     if memchr::memchr3(b'\n', b'\r', b'\t', title.as_bytes()).is_some() {
         Cow::Owned(title.split_whitespace().collect::<Vec<_>>().join(" "))
     } else {
         Cow::Borrowed(title)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    proptest::proptest! {
-        #[test]
-        fn the_trim_shortcut_equals_str_trim(value in "[ \\t\\u{a0}\\u{3000}a-z.\"é]{0,8}") {
-            proptest::prop_assert_eq!(super::trim(&value), value.trim());
-        }
     }
 }

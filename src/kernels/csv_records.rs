@@ -133,8 +133,8 @@ impl<'t> CsvRecords<'t> {
                 let end = quote + memchr::memchr2(b'\n', b'\r', &rest[quote..]).unwrap_or(rest.len() - quote);
                 line_end(end).filter(|&(content_end, _)| self.split_quoted_in_place(start, start + content_end))
             }
-            Some(i) => line_end(i).inspect(|&(content_end, _)| self.split_in_place(start, start + content_end)),
-            None => line_end(rest.len()).inspect(|&(content_end, _)| self.split_in_place(start, start + content_end)),
+            _ => line_end(stop.unwrap_or(rest.len()))
+                .inspect(|&(content_end, _)| self.split_in_place(start, start + content_end)),
         };
         match in_place {
             Some((content_end, next)) => {
@@ -186,28 +186,22 @@ impl<'t> CsvRecords<'t> {
         self.bounds.clear();
         let mut field_start = 0;
         loop {
-            if line.get(field_start) == Some(&b'"') {
-                let Some(n_inside) = memchr::memchr(b'"', &line[field_start + 1..]) else { return false };
-                let close = field_start + 1 + n_inside;
-                self.bounds.push((offset(field_start + 1), offset(close)));
-                match line.get(close + 1) {
-                    None => return true,
-                    Some(&b) if b == self.delimiter => field_start = close + 2,
-                    Some(_) => return false,
-                }
-            } else {
-                let rest = &line[field_start..];
-                match memchr::memchr2(self.delimiter, b'"', rest) {
-                    None => {
-                        self.bounds.push((offset(field_start), offset(line.len())));
-                        return true;
-                    }
-                    Some(i) if rest[i] == b'"' => return false,
-                    Some(i) => {
-                        self.bounds.push((offset(field_start), offset(field_start + i)));
-                        field_start += i + 1;
-                    }
-                }
+            let quoted = line.get(field_start) == Some(&b'"');
+            let content_start = (field_start + usize::from(quoted)).min(line.len());
+            // The field ends at a quote or (unquoted) at the delimiter: one search either way.
+            let other_stop = if quoted { b'"' } else { self.delimiter };
+            let inside = &line[content_start..];
+            let content_end = content_start + memchr::memchr2(b'"', other_stop, inside).unwrap_or(inside.len());
+            // A quoted field needs its closing quote; an unquoted one must hold none.
+            if (line.get(content_end) == Some(&b'"')) != quoted {
+                return false;
+            }
+            self.bounds.push((offset(content_start), offset(content_end)));
+            let after = content_end + usize::from(quoted);
+            match line.get(after) {
+                None => return true,
+                Some(&b) if b == self.delimiter => field_start = after + 1,
+                Some(_) => return false,
             }
         }
     }

@@ -6,7 +6,7 @@
 //! million values.
 
 /// `str::trim`, with a shortcut for a value that starts and ends with a visible ASCII character.
-#[inline(always)]
+#[inline]
 pub fn trim(value: &str) -> &str {
     let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
     let bytes = value.as_bytes();

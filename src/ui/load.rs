@@ -157,11 +157,14 @@ pub async fn load_bytes(
         yield_to_browser().await;
         ticket.check()?;
     }
+    let unfinished = indexer.into_unfinished();
     phases.lap("tokenize");
-    let store = indexer.finish();
+    // The text read is freed before the postings are built, so that they take its place in
+    // wasm memory, which never shrinks (`StoreIndexer::into_unfinished`).
     drop(decoded);
     drop(decompressed);
     drop(bytes);
+    let store = unfinished.finish();
     phases.lap("postings");
     let facts = DatasetFacts { load_ms: performance_now() - started, load_phases: phases.done, ..facts };
     let settings = ReadSettings {

@@ -123,6 +123,24 @@ fn step_sizes_do_not_change_the_store() {
     assert_counts_match_the_token_lists(&stepped);
 }
 
+/// The page frees the text read before the postings are built (so they take its place in
+/// wasm memory): the unfinished store borrows nothing, and finishing it after the text is gone
+/// gives the same store.
+#[test]
+fn a_store_finished_after_its_text_is_freed_is_the_same_store() {
+    let (bytes, options, whole) = demo_store();
+    let text = decode(&bytes).unwrap().text.into_owned();
+    let decoded = decode(text.as_bytes()).unwrap();
+    let mut builder = StoreBuilder::over(&decoded.text, TokenizerKind::Rich, 0);
+    let mut report = Job::start(&decoded, &options, &mut builder).unwrap().finish().unwrap();
+    let unfinished = builder.into_indexer(options.site_offset, &mut report).into_unfinished();
+    drop(decoded);
+    drop(text);
+    let store = unfinished.finish();
+    assert_eq!(rows(&store), rows(&whole));
+    assert_counts_match_the_token_lists(&store);
+}
+
 #[test]
 fn tokenizing_in_parallel_shares_gives_the_store_of_one_thread() {
     let (bytes, options, one_thread) = demo_store();

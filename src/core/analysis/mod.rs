@@ -36,4 +36,4 @@ pub mod volume;
 pub use selection::Selection;
 pub use store::{Store, TokenizerKind};
 pub use store_builder::{StoreBuilder, read_store};
-pub use store_indexer::StoreIndexer;
+pub use store_indexer::{StoreIndexer, UnfinishedStore};

@@ -16,7 +16,7 @@ struct Watched<'t> {
 }
 
 impl ArticleSink for Watched<'_> {
-    fn keep(&mut self, article: ArticleRef<'_>) -> Result<(), LineNo> {
+    fn keep(&mut self, article: &ArticleRef<'_>) -> Result<(), LineNo> {
         self.builder.keep(article)
     }
 

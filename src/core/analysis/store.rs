@@ -85,7 +85,7 @@ impl Store {
     pub fn build(dataset: Dataset, tokenizer: TokenizerKind, time_zone: FixedOffset) -> Store {
         let mut builder = StoreBuilder::new(tokenizer, dataset.articles.len());
         for article in &dataset.articles {
-            builder.keep(article.as_ref()).ok();
+            builder.keep(&article.as_ref()).ok();
         }
         drop(dataset);
         // A dataset's articles are distinct already (a hand-made one may not be: copies are left out).

@@ -183,10 +183,10 @@ impl<'t> StoreBuilder<'t> {
 }
 
 impl ArticleSink for StoreBuilder<'_> {
-    fn keep(&mut self, article: ArticleRef<'_>) -> Result<(), LineNo> {
+    fn keep(&mut self, article: &ArticleRef<'_>) -> Result<(), LineNo> {
         // Duplicates are found after sorting (see the module contract), so every article is kept here.
         let ts_ms = article.published_at.map_or(UNDATED, |p| p.unix_ms());
-        self.outline.add_with_ms(&article, ts_ms);
+        self.outline.add_with_ms(article, ts_ms);
         let file = &mut self.file;
         let category = article.category.map_or(NO_CATEGORY, |name| match self.category_codes.get(name) {
             Some(&code) => code,
@@ -351,9 +351,9 @@ mod tests {
     fn titles_in_the_text_are_kept_as_places_and_rewritten_ones_are_copied() {
         let text = "Kremlin says, more\nLater headline";
         let mut builder = StoreBuilder::over(text, TokenizerKind::Rich, 0);
-        builder.keep(article(Cow::Borrowed(&text[19..]), 2)).unwrap();
-        builder.keep(article(Cow::Owned("Kremlin says \"more\"".to_owned()), 1)).unwrap();
-        builder.keep(article(Cow::Borrowed("elsewhere"), 3)).unwrap();
+        builder.keep(&article(Cow::Borrowed(&text[19..]), 2)).unwrap();
+        builder.keep(&article(Cow::Owned("Kremlin says \"more\"".to_owned()), 1)).unwrap();
+        builder.keep(&article(Cow::Borrowed("elsewhere"), 3)).unwrap();
         let file = &builder.file;
         let titles: Vec<&str> = file.rows.iter().map(|row| file.title(row)).collect();
         assert_eq!(titles, ["Later headline", "Kremlin says \"more\"", "elsewhere"]);
@@ -361,7 +361,7 @@ mod tests {
         assert_eq!(file.n_title_bytes, 14 + 19 + 9);
         // A builder over no text copies every title.
         let mut copying = StoreBuilder::new(TokenizerKind::Rich, 0);
-        copying.keep(article(Cow::Borrowed(&text[19..]), 2)).unwrap();
+        copying.keep(&article(Cow::Borrowed(&text[19..]), 2)).unwrap();
         assert_eq!(copying.file.copied_titles, "Later headline");
     }
 }

@@ -77,13 +77,15 @@ impl<'t> CsvStepper<'t> {
         let delimiter = self.delimiter;
         let raw =
             || clip_raw(&record.iter().collect::<Vec<_>>().join(char::from(delimiter).encode_utf8(&mut [0; 4])), 300);
-        let result = if record.len() == self.n_columns {
-            self.rows.read(line, |i| record.get(i)).map_err(|reason| RecordError { line, reason, raw: raw() })
-        } else {
+        if record.len() != self.n_columns {
             let reason = RejectReason::ColumnCount { expected: self.n_columns, found: record.len() };
-            Err(RecordError { line, reason, raw: raw() })
-        };
-        self.outcome.push(result, sink);
+            self.outcome.reject(RecordError { line, reason, raw: raw() });
+            return true;
+        }
+        match self.rows.read(line, |i| record.get(i)) {
+            Ok(row) => self.outcome.keep(&row, sink),
+            Err(reason) => self.outcome.reject(RecordError { line, reason, raw: raw() }),
+        }
         true
     }
 

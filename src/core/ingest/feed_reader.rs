@@ -152,7 +152,7 @@ pub fn read_feed(text: &str, dates: DateContext, sink: &mut dyn ArticleSink) -> 
                 let line = lines.line_at(text, position);
                 let reason = RejectReason::Xml { message: error.to_string() };
                 let raw = clip_raw(text.get(position..).unwrap_or_default(), 200);
-                outcome.push(Err(RecordError { line: item.map_or(line, |i| i.line), reason, raw }), sink);
+                outcome.reject(RecordError { line: item.map_or(line, |i| i.line), reason, raw });
                 break;
             }
         }

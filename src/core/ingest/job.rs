@@ -144,7 +144,7 @@ impl<'t, 's> Job<'t, 's> {
     pub fn finish(mut self) -> Result<Ingested<()>, IngestError> {
         while !self.step(usize::MAX) {}
         let outcome = match self.stage {
-            Stage::Scrape(stepper) => stepper.finish(self.sink),
+            Stage::Scrape(stepper) => stepper.finish(),
             Stage::Csv(stepper) => stepper.finish()?,
             Stage::Read(outcome) => outcome,
         };
@@ -168,7 +168,7 @@ mod tests {
     }
 
     impl ArticleSink for HintedSink {
-        fn keep(&mut self, article: ArticleRef<'_>) -> Result<(), LineNo> {
+        fn keep(&mut self, article: &ArticleRef<'_>) -> Result<(), LineNo> {
             self.inner.keep(article)
         }
 

@@ -121,7 +121,7 @@ impl<'t> ScrapeStepper<'t> {
         }
         let Some(meta) = parse_meta(line) else {
             if let Some(orphan) = self.pending.replace(Pending { title: line.to_owned(), line: line_no }) {
-                self.outcome.push(Err(without_date(orphan)), sink);
+                self.outcome.reject(without_date(orphan));
             }
             return;
         };
@@ -164,9 +164,9 @@ impl<'t> ScrapeStepper<'t> {
     }
 
     /// The outcome, with a headline still waiting at the end rejected.
-    pub fn finish(mut self, sink: &mut dyn ArticleSink) -> ReadOutcome {
+    pub fn finish(mut self) -> ReadOutcome {
         if let Some(orphan) = self.pending.take() {
-            self.outcome.push(Err(without_date(orphan)), sink);
+            self.outcome.reject(without_date(orphan));
         }
         self.outcome
     }

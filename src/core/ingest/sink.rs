@@ -13,7 +13,7 @@ use crate::model::{ArticleRef, Dataset, LineNo};
 /// Receives the valid articles of one input. See the module contract.
 pub trait ArticleSink {
     /// Keeps `article`, or returns the line of the earlier kept copy it duplicates.
-    fn keep(&mut self, article: ArticleRef<'_>) -> Result<(), LineNo>;
+    fn keep(&mut self, article: &ArticleRef<'_>) -> Result<(), LineNo>;
 
     /// A hint, given once early in a large input of `n_input_bytes`: the articles kept so far
     /// came from `fraction_read` (0 to 1) of it, so the sink may reserve room for the rest in
@@ -61,7 +61,7 @@ impl DatasetSink {
 }
 
 impl ArticleSink for DatasetSink {
-    fn keep(&mut self, article: ArticleRef<'_>) -> Result<(), LineNo> {
+    fn keep(&mut self, article: &ArticleRef<'_>) -> Result<(), LineNo> {
         let articles = &self.dataset.articles;
         let ms = article.published_at.map(|p| p.unix_ms());
         let position = u32::try_from(articles.len()).unwrap_or(u32::MAX);

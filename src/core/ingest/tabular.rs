@@ -35,7 +35,12 @@ impl RowReader {
         line: LineNo,
         field: impl Fn(usize) -> Option<&'r str>,
     ) -> Result<RowArticle<'r>, RejectReason> {
-        let text = |index: Option<usize>| index.and_then(&field).map(trim).filter(|s| !s.is_empty());
+        // Written out rather than `and_then(..).map(trim).filter(..)`: in the page's size-built
+        // code each of those was a call, for every field of every record.
+        let text = |index: Option<usize>| {
+            let value = trim(field(index?)?);
+            if value.is_empty() { None } else { Some(value) }
+        };
         let title = text(Some(self.roles.title)).ok_or(RejectReason::MissingField { field: "title" })?;
         let raw_date =
             text(Some(self.roles.published)).ok_or(RejectReason::MissingField { field: "published time" })?;

@@ -13,26 +13,8 @@ use wasm_bindgen::JsCast;
 
 pub use super::load_types::{DataSource, DatasetFacts, LoadError, LoadStatus, LoadTicket, Loaded, ReadSettings};
 
-/// Records parsed (or articles indexed) between two looks at the clock.
-const BATCH: usize = 5_000;
-/// Work between two yields to the browser while loading: long enough that the yields (a task
-/// switch, and a frame when one is due) cost little of a large load, short enough that the
-/// page answers input and Cancel within a frame or two.
-const SLICE_MS: f64 = 30.0;
-
-/// Calls `step` (true when the work is done) until it says so or `SLICE_MS` have passed;
-/// returns whether the work is done.
-fn run_slice(mut step: impl FnMut() -> bool) -> bool {
-    let slice_start = performance_now();
-    loop {
-        if step() {
-            return true;
-        }
-        if performance_now() - slice_start >= SLICE_MS {
-            return false;
-        }
-    }
-}
+/// Records parsed (or articles indexed) between two yields to the browser.
+const BATCH: usize = 25_000;
 /// Bytes read from a file between two progress updates.
 const READ_CHUNK: f64 = 8.0 * 1024.0 * 1024.0;
 
@@ -142,7 +124,7 @@ pub async fn load_bytes(
         other => LoadError::Ingest(other),
     })?;
     loop {
-        let done = run_slice(|| job.step(BATCH));
+        let done = job.step(BATCH);
         let progress = job.progress();
         ticket.report(status("Parsing", 0.3 + 0.4 * progress.fraction, progress.n_records));
         yield_to_browser().await;
@@ -170,7 +152,7 @@ pub async fn load_bytes(
         input,
         format: report.format.name(),
     };
-    while !run_slice(|| indexer.step(BATCH)) {
+    while !indexer.step(BATCH) {
         ticket.report(status("Indexing", 0.7 + 0.25 * indexer.fraction(), report.n_records));
         yield_to_browser().await;
         ticket.check()?;

@@ -11,12 +11,16 @@ use crate::export::manifest::InputFile;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// The worker: digest whatever arrives (a Blob is read first), post the 32 bytes back, or an
-/// error message.
+/// The worker: digest whatever arrives (a Blob is read first), post the 32 bytes back, or
+/// `null` on failure.
 const WORKER_SCRIPT: &str = "onmessage = async (event) => { try { \
     const data = event.data instanceof Blob ? await event.data.arrayBuffer() : event.data; \
     const digest = await crypto.subtle.digest('SHA-256', data); postMessage(digest, [digest]); \
-    } catch (error) { postMessage(String(error)); } };";
+    } catch { postMessage(null); } };";
+
+/// How long a load waits for the digest once the file is parsed (hashing 100 MB takes the
+/// worker about 0.3 s, most of it while the page parses); after that the manifest says `null`.
+const MAX_WAIT_MS: i32 = 5_000;
 
 /// A digest on its way.
 pub struct Checksum {
@@ -36,9 +40,16 @@ impl Checksum {
     }
 
     /// The input (`n_bytes` long) described with its digest, if the worker could compute one.
+    /// The wait is bounded (`MAX_WAIT_MS` from here): a worker that never answers (seen under
+    /// Chromium's virtual time, where its reply does not arrive) must not hold the load.
     pub async fn finish(self, name: &str, n_bytes: usize) -> InputFile {
         if let Some((worker, reply)) = self.running {
-            let answer = JsFuture::from(reply).await;
+            let timeout = js_sys::Promise::new(&mut |resolve, _| {
+                if let Some(window) = web_sys::window() {
+                    window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, MAX_WAIT_MS).ok();
+                }
+            });
+            let answer = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&reply, &timeout))).await;
             drop(worker);
             if let Some(digest) = answer.ok().and_then(|data| data.dyn_into::<js_sys::ArrayBuffer>().ok()) {
                 return InputFile::with_digest(name, n_bytes, &js_sys::Uint8Array::new(&digest).to_vec());

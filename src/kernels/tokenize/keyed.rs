@@ -3,12 +3,14 @@
 //! Contract: `for_each_keyed_word` yields exactly the tokens and clause starts of
 //! `for_each_word` (property tests and every headline of the shared datasets check it), but an
 //! ASCII word of fewer than 16 letters and digits — nearly every word — becomes its `ShortKey`
-//! in one pass: the 16 bytes from its start are loaded as one number, where byte-lane
-//! arithmetic finds where the word ends, masks what follows and lower-cases it, with no string
-//! or copy in between.
+//! with no string or copy in between: the title's bytes are classified 64 at a time into bit
+//! masks (`classes`), where counting zero bits finds where the next word starts, whether the
+//! gap before it breaks the clause and where the word ends; then the 16 bytes from its start
+//! are loaded as one number, where byte-lane arithmetic masks what follows and lower-cases it.
 //! Anything else (apostrophes, dotted acronyms, underscores, all-capitals words, long words,
 //! non-ASCII headlines) goes through `normalise`, as in `for_each_word`.
 
+use super::classes::ByteClasses;
 use super::{ascii_word_end, for_each_word, has_upper_word, is_dotted_acronym, is_shouting, normalise};
 use crate::vocab::{ShortKey, short_key};
 
@@ -42,12 +44,6 @@ const fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
     x.wrapping_add(lanes(0x80 - lo)) & !x.wrapping_add(lanes(0x80 - hi - 1)) & lanes(0x80)
 }
 
-/// High bit set in each byte of `x` (ASCII) that is a letter or digit.
-#[inline(always)]
-const fn alphanumeric_lanes(x: u64) -> u64 {
-    in_range(x, b'0', b'9') | in_range(x | lanes(0x20), b'a', b'z')
-}
-
 /// A mask of the low `n` bytes of a `u64` (all of them from 8 on). Two 64-bit halves rather
 /// than one 128-bit mask: in wasm a variable 128-bit shift is a dozen operations.
 #[inline(always)]
@@ -60,20 +56,6 @@ const fn keep_bytes(n: usize) -> u64 {
 #[inline(always)]
 const fn halves(window: u128) -> (u64, u64) {
     (window as u64, (window >> 64) as u64)
-}
-
-/// The length of the run of letters and digits at the start of `window` (16 bytes of an
-/// ASCII title from a word start on), at most 16.
-#[inline(always)]
-fn run_length(window: u128) -> usize {
-    let (lo, hi) = halves(window);
-    let stops = !alphanumeric_lanes(lo) & lanes(0x80);
-    let n = if stops != 0 {
-        stops.trailing_zeros() / 8
-    } else {
-        8 + (!alphanumeric_lanes(hi) & lanes(0x80)).trailing_zeros() / 8
-    };
-    n as usize
 }
 
 /// The lower-cased `ShortKey` of the ASCII word in the first `len` (1–15) bytes of `window`,
@@ -108,39 +90,22 @@ fn word_goes_on(rest: &[u8]) -> bool {
     }
 }
 
-/// True for a gap byte that starts a new clause (anything but spaces, `-`, `#` and `@`).
-#[inline(always)]
-fn breaks_clause(b: u8) -> bool {
-    !(b.is_ascii_whitespace() || b == 0x0b || matches!(b, b'-' | b'#' | b'@'))
-}
-
 /// The 16 bytes of `text` from `i` on as one number, with the bytes from `end` on (the end of
 /// the title being read, past `i`) zeroed: zero is no letter, so a run stops at the title's end.
 /// The bytes past the title are read from the text that holds it (the next titles of a
 /// column): one load instead of a byte-by-byte gather for the last word of every title.
-/// Within 16 bytes of the text's end the bytes are gathered one by one, not copied: a
-/// variable-length copy is a call in wasm.
 #[inline(always)]
 fn window_at(text: &[u8], i: usize, end: usize) -> u128 {
+    let Some(window) = text.get(i..i + 16) else {
+        return chunks_near_the_end(text, i, end)[0];
+    };
+    let window = u128::from_le_bytes(window.try_into().unwrap_or([0; 16]));
     let n_in_title = end - i;
-    if let Some(window) = text.get(i..i + 16) {
-        let window = u128::from_le_bytes(window.try_into().unwrap_or([0; 16]));
-        if n_in_title >= 16 {
-            return window;
-        }
-        let (lo, hi) = halves(window);
-        return u128::from(lo & keep_bytes(n_in_title))
-            | (u128::from(hi & keep_bytes(n_in_title.saturating_sub(8))) << 64);
+    if n_in_title >= 16 {
+        return window;
     }
-    let (mut lo, mut hi) = (0u64, 0u64);
-    for (k, &b) in text.get(i..end).unwrap_or_default().iter().enumerate() {
-        if k < 8 {
-            lo |= u64::from(b) << (8 * k);
-        } else {
-            hi |= u64::from(b) << (8 * (k - 8));
-        }
-    }
-    u128::from(lo) | (u128::from(hi) << 64)
+    let (lo, hi) = halves(window);
+    u128::from(lo & keep_bytes(n_in_title)) | (u128::from(hi & keep_bytes(n_in_title.saturating_sub(8))) << 64)
 }
 
 /// Calls `on_word(word, starts_clause)` for each token of `title`, as `for_each_word` would.
@@ -166,19 +131,40 @@ pub fn for_each_keyed_word_in(
     let mut shouting: Option<bool> = None;
     let mut is_shouted = || *shouting.get_or_insert_with(|| has_upper_word(title) && is_shouting(title));
     let mut starts_clause = true;
+    // The classes of the 64 title bytes from `block_start` on, made again (`stale`) when a
+    // block is used up, after the general path, and when fewer than 16 bytes of the block
+    // follow `i` while the title goes on: a word's end is looked for only within 16 bytes.
+    let (mut block_start, mut classes, mut stale) = (0, ByteClasses::default(), true);
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if !(b.is_ascii_alphanumeric() || b == b'_') {
-            starts_clause |= breaks_clause(b);
-            i += 1;
+        if stale || (i - block_start > 48 && block_start + 64 < bytes.len()) {
+            block_start = i;
+            classes = classes_at(all_bytes, base + i, range.end);
+            stale = false;
+        }
+        let rel = i - block_start;
+        let ahead = classes.word >> rel;
+        if ahead == 0 {
+            // No word starts in the rest of the block.
+            starts_clause |= classes.breaking >> rel != 0;
+            i = block_start + 64;
+            stale = true;
             continue;
         }
+        let gap = ahead.trailing_zeros() as usize;
+        starts_clause |= (classes.breaking >> rel) & ((1u64 << gap) - 1) != 0;
+        i += gap;
+        if i - block_start > 48 && block_start + 64 < bytes.len() {
+            continue; // a new block from this word's start on
+        }
         // A run of 16 is a long word (or more): the general path finds its end.
-        let window = window_at(all_bytes, base + i, range.end);
-        let end = i + run_length(window);
-        let simple = end > i && end - i < 16 && !word_goes_on(&bytes[end..]);
-        if let Some(key) = simple.then(|| word_key(window, end - i)).flatten() {
+        let run = ((!(classes.alnum >> (i - block_start))).trailing_zeros() as usize).min(16);
+        let end = i + run;
+        if run > 0
+            && run < 16
+            && !word_goes_on(&bytes[end..])
+            && let Some(key) = word_key(window_at(all_bytes, base + i, range.end), run)
+        {
             on_word(KeyedWord::Short(key), starts_clause);
             starts_clause = false;
             i = end;
@@ -187,6 +173,7 @@ pub fn for_each_keyed_word_in(
         let end = ascii_word_end(bytes, i);
         let word = &title[i..end];
         i = end;
+        stale = true;
         if !word.bytes().any(|b| b.is_ascii_alphanumeric()) {
             starts_clause = true; // underscores alone are no word, and break the clause
             continue;
@@ -201,6 +188,28 @@ pub fn for_each_keyed_word_in(
             i += 1;
         }
     }
+}
+
+/// The byte classes of the 64 bytes of `text` from `i` on, those from `end` on left out.
+#[inline(always)]
+fn classes_at(text: &[u8], i: usize, end: usize) -> ByteClasses {
+    let chunks = match text.get(i..i + 64) {
+        Some(block) => {
+            std::array::from_fn(|k| u128::from_le_bytes(block[16 * k..16 * (k + 1)].try_into().unwrap_or([0; 16])))
+        }
+        None => chunks_near_the_end(text, i, end),
+    };
+    ByteClasses::of(chunks, end - i)
+}
+
+/// The 64 bytes of `text` from `i` on when fewer follow: those up to `end`, then zeros. Only
+/// the last titles of a column need it, so it is not inlined (a copy is a call in wasm anyway).
+#[inline(never)]
+fn chunks_near_the_end(text: &[u8], i: usize, end: usize) -> [u128; 4] {
+    let mut block = [0u8; 64];
+    let title = text.get(i..end).unwrap_or_default();
+    block[..title.len().min(64)].copy_from_slice(&title[..title.len().min(64)]);
+    std::array::from_fn(|k| u128::from_le_bytes(block[16 * k..16 * (k + 1)].try_into().unwrap_or([0; 16])))
 }
 
 #[cfg(test)]
@@ -260,6 +269,23 @@ mod tests {
             "Word\tword\x0bword\x0cword\rword\nWORD US.",
         ] {
             assert_eq!(keyed(title), general(title), "{title:?}");
+        }
+    }
+
+    /// A word at every offset around the 64-byte blocks the title is classified in, of every
+    /// short length, the title going on after it.
+    #[test]
+    fn words_across_the_title_s_64_byte_blocks() {
+        for start in 0..140 {
+            for len in 1..18 {
+                let title = format!(
+                    "{}{} {}",
+                    "-".repeat(start),
+                    "Wordy7".repeat(3).get(..len).unwrap_or(""),
+                    "tail, word ".repeat(8)
+                );
+                assert_eq!(keyed(&title), general(&title), "{title:?}");
+            }
         }
     }
 

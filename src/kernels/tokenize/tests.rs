@@ -70,7 +70,7 @@ fn plain_tokenizer_matches_the_workload_definition() {
 /// Every word with its clause and capital flags, through one of the two paths.
 fn words_via(title: &str, ascii_path: bool) -> Vec<(String, String, bool, bool)> {
     let mut out = Vec::new();
-    words(title, &mut String::new(), ascii_path, |w| {
+    words(title, &mut String::new(), ascii_path, &mut |w: Word<'_>| {
         out.push((w.token.to_owned(), w.raw.to_owned(), w.starts_clause, w.is_capitalised));
     });
     out

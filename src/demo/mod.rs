@@ -11,6 +11,7 @@
 
 mod rng;
 mod vocab;
+pub mod warm_up;
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, Timelike};
 use rng::SplitMix64;

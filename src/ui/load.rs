@@ -201,6 +201,8 @@ pub async fn load_file(file: web_sys::File, settings: ReadSettings, ticket: Load
     let name = file.name();
     // The browser hashes the file in a worker while it is read and parsed here.
     let checksum = Checksum::of_file(&file);
+    // Runs while the first chunk is read (the first `await` below).
+    wasm_bindgen_futures::spawn_local(async { demo::warm_up::warm_up() });
     let mut bytes = Vec::with_capacity(usize::try_from(total as u64).unwrap_or(0));
     let mut offset = 0.0;
     while offset < total {
@@ -255,6 +257,8 @@ pub async fn load_url(url: String, settings: ReadSettings, ticket: LoadTicket) -
         bytes: (0.0, 0.0),
         n_records: 0,
     });
+    // Runs while the request is in flight (the first `await` below).
+    wasm_bindgen_futures::spawn_local(async { demo::warm_up::warm_up() });
     let response = Request::get(&url).send().await.map_err(|e| {
         LoadError::Network(format!(
             "{e}. If the file is on another site, that site must allow it (CORS); otherwise download it and open it here"

@@ -13,6 +13,7 @@
 use super::classes::ByteClasses;
 use super::{ascii_word_end, for_each_word, has_upper_word, is_dotted_acronym, is_shouting, normalise};
 use crate::vocab::{ShortKey, short_key};
+use wide::u8x16;
 
 /// A normalised word: inline when shorter than 16 bytes, else the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,53 +30,28 @@ impl<'a> KeyedWord<'a> {
     }
 }
 
-/// `u64` with every byte `b`.
-#[inline(always)]
-const fn lanes(b: u8) -> u64 {
-    u64::from_le_bytes([b; 8])
-}
-
-/// High bit set in each byte of `x` that lies in `lo..=hi`. Every byte of `x` must be below
-/// 0x80, so adding up to 0x80 - `lo` never carries out of a byte: the lanes are independent,
-/// which is also why 16 bytes are done as two separate `u64` halves (and in wasm, where a
-/// `u128` add costs a carry chain, that is cheaper).
-#[inline(always)]
-const fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
-    x.wrapping_add(lanes(0x80 - lo)) & !x.wrapping_add(lanes(0x80 - hi - 1)) & lanes(0x80)
-}
-
-/// A mask of the low `n` bytes of a `u64` (all of them from 8 on). Two 64-bit halves rather
-/// than one 128-bit mask: in wasm a variable 128-bit shift is a dozen operations.
-#[inline(always)]
-const fn keep_bytes(n: usize) -> u64 {
-    if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 }
-}
-
-/// The low and high halves of `window`.
-#[expect(clippy::cast_possible_truncation, reason = "the two 64-bit halves")]
-#[inline(always)]
-const fn halves(window: u128) -> (u64, u64) {
-    (window as u64, (window >> 64) as u64)
-}
-
-/// The lower-cased `ShortKey` of the ASCII word in the first `len` (1–15) bytes of `window`,
-/// or `None` when the word has two or more letters all in capitals (a possible acronym,
-/// decided by `normalise`).
+/// The lower-cased `ShortKey` of the ASCII word in the first `len` (1–15) bytes of `window`
+/// (what follows them is left out), or `None` when the word has two or more letters, all in
+/// capitals (a possible acronym, decided by `normalise`). In SIMD lanes (`wide`): the capitals
+/// and letters among the first `len` bytes are two compares, each a bit mask.
 #[inline(always)]
 fn word_key(window: u128, len: usize) -> Option<ShortKey> {
-    let (lo, hi) = halves(window);
-    let (lo, hi) = (lo & keep_bytes(len), (hi & keep_bytes(len.saturating_sub(8))) | ((len as u64) << 56));
-    // The length byte (1–15) is neither a capital nor a letter.
-    let (upper_lo, upper_hi) = (in_range(lo, b'A', b'Z'), in_range(hi, b'A', b'Z'));
-    let n_upper = upper_lo.count_ones() + upper_hi.count_ones();
-    if n_upper >= 2 {
-        let letters = |h: u64| in_range(h | lanes(0x20), b'a', b'z').count_ones();
-        if letters(lo) + letters(hi) == n_upper {
+    const LANE: [u8; 16] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+    let (bytes, lane, splat) = (u8x16::from(window.to_le_bytes()), u8x16::from(LANE), u8x16::splat);
+    #[expect(clippy::cast_possible_truncation, reason = "a short word's length is below 16")]
+    let len = splat(len as u8);
+    let in_word = lane.simd_lt(len);
+    let capitals = (bytes - splat(b'A')).simd_lt(splat(26)) & in_word;
+    let capital_bits = capitals.to_bitmask();
+    if capital_bits.count_ones() >= 2 {
+        let letters = ((bytes | splat(0x20)) - splat(b'a')).simd_lt(splat(26)) & in_word;
+        if letters.to_bitmask() == capital_bits {
             return None;
         }
     }
-    // Lower case: the capital's high-bit mark moved to 0x20.
-    Some(u128::from(lo | (upper_lo >> 2)) | (u128::from(hi | (upper_hi >> 2)) << 64))
+    let lowered = (bytes | (capitals & splat(0x20))) & in_word;
+    // The key's last byte is the length.
+    Some(u128::from_le_bytes((lowered | (lane.simd_eq(splat(15)) & len)).to_array()))
 }
 
 /// True when the letters and digits ending before `rest` may go on as one word: `_`, or UAX
@@ -90,22 +66,15 @@ fn word_goes_on(rest: &[u8]) -> bool {
     }
 }
 
-/// The 16 bytes of `text` from `i` on as one number, with the bytes from `end` on (the end of
-/// the title being read, past `i`) zeroed: zero is no letter, so a run stops at the title's end.
-/// The bytes past the title are read from the text that holds it (the next titles of a
-/// column): one load instead of a byte-by-byte gather for the last word of every title.
+/// The 16 bytes of `text` from `i` on as one number, for `word_key`, which looks only at the
+/// word's own bytes: what follows the title (the next titles of a column) is read, not
+/// masked. Near the text's end, the bytes up to `end` then zeros.
 #[inline(always)]
 fn window_at(text: &[u8], i: usize, end: usize) -> u128 {
-    let Some(window) = text.get(i..i + 16) else {
-        return chunks_near_the_end(text, i, end)[0];
-    };
-    let window = u128::from_le_bytes(window.try_into().unwrap_or([0; 16]));
-    let n_in_title = end - i;
-    if n_in_title >= 16 {
-        return window;
+    match text.get(i..i + 16) {
+        Some(window) => u128::from_le_bytes(window.try_into().unwrap_or([0; 16])),
+        None => chunks_near_the_end(text, i, end)[0],
     }
-    let (lo, hi) = halves(window);
-    u128::from(lo & keep_bytes(n_in_title)) | (u128::from(hi & keep_bytes(n_in_title.saturating_sub(8))) << 64)
 }
 
 /// Calls `on_word(word, starts_clause)` for each token of `title`, as `for_each_word` would.

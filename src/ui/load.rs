@@ -194,6 +194,18 @@ fn now() -> chrono::DateTime<FixedOffset> {
     chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default().fixed_offset()
 }
 
+/// Files from this size on are worth readying the load path for (`demo::warm_up`, 60 – 130 ms
+/// of the page's thread): reading or downloading them takes longer, and their load gains more.
+const WARM_UP_FROM_BYTES: u64 = 32 << 20;
+
+/// Readies the load path for a file of `n_bytes` while it is read or downloaded: the warm-up
+/// runs at the caller's next `await` (the first chunk or the body in flight).
+fn warm_up_for(n_bytes: u64) {
+    if n_bytes >= WARM_UP_FROM_BYTES {
+        wasm_bindgen_futures::spawn_local(async { demo::warm_up::warm_up() });
+    }
+}
+
 /// Reads a file the user chose, in chunks with progress, then loads it. The reference time for
 /// relative dates is the file's last-modified time.
 pub async fn load_file(file: web_sys::File, settings: ReadSettings, ticket: LoadTicket) -> Result<Loaded, LoadError> {
@@ -201,8 +213,7 @@ pub async fn load_file(file: web_sys::File, settings: ReadSettings, ticket: Load
     let name = file.name();
     // The browser hashes the file in a worker while it is read and parsed here.
     let checksum = Checksum::of_file(&file);
-    // Runs while the first chunk is read (the first `await` below).
-    wasm_bindgen_futures::spawn_local(async { demo::warm_up::warm_up() });
+    warm_up_for(total as u64);
     let mut bytes = Vec::with_capacity(usize::try_from(total as u64).unwrap_or(0));
     let mut offset = 0.0;
     while offset < total {
@@ -257,8 +268,6 @@ pub async fn load_url(url: String, settings: ReadSettings, ticket: LoadTicket) -
         bytes: (0.0, 0.0),
         n_records: 0,
     });
-    // Runs while the request is in flight (the first `await` below).
-    wasm_bindgen_futures::spawn_local(async { demo::warm_up::warm_up() });
     let response = Request::get(&url).send().await.map_err(|e| {
         LoadError::Network(format!(
             "{e}. If the file is on another site, that site must allow it (CORS); otherwise download it and open it here"
@@ -267,6 +276,8 @@ pub async fn load_url(url: String, settings: ReadSettings, ticket: LoadTicket) -
     if !response.ok() {
         return Err(LoadError::Http { status: response.status(), url });
     }
+    // (An integer: parsing a float would add 14 KB of wasm.)
+    warm_up_for(response.headers().get("content-length").and_then(|n| n.parse().ok()).unwrap_or(0));
     let modified = response.headers().get("last-modified").and_then(|t| chrono::DateTime::parse_from_rfc2822(&t).ok());
     let (bytes, checksum) = body_bytes(response).await?;
     ticket.check()?;

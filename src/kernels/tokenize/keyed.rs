@@ -6,7 +6,8 @@
 //! with no string or copy in between: the title's bytes are classified 64 at a time into bit
 //! masks (`classes`), where counting zero bits finds where the next word starts, whether the
 //! gap before it breaks the clause and where the word ends; then the 16 bytes from its start
-//! are loaded as one number, where byte-lane arithmetic masks what follows and lower-cases it.
+//! are loaded at once, and SIMD lanes keep the word's own bytes, lower-case them and check
+//! that it is no all-capitals word.
 //! Anything else (apostrophes, dotted acronyms, underscores, all-capitals words, long words,
 //! non-ASCII headlines) goes through `normalise`, as in `for_each_word`.
 

@@ -4,15 +4,19 @@
 //!
 //! Contract: the records and their fields are exactly those of the `csv` crate's flexible
 //! reader (`csv_core` underneath) on the same text — a property test reads random tables both
-//! ways. A line without a quote or a stray `\r` (nearly every line of a headline export) is
-//! split where it lies, with `memchr`, its fields borrowed from the text; so is a line whose
-//! quotes each wrap a whole field without a quote or line break inside (a headline with a comma,
-//! as exports quote it). Any other record goes through `csv_core`'s state machine, unquoted
-//! into a buffer. A record's line is 1 plus the
+//! ways. A record on one line whose quotes each wrap a whole field without a quote or line
+//! break inside (nearly every line of a headline export: a headline with a comma is quoted) is
+//! split where it lies, its fields borrowed from the text; the line's breaks, quotes and
+//! delimiters are found 64 bytes at a time with SIMD compares (`specials`). Any other record
+//! goes through `csv_core`'s state machine, unquoted into a buffer. A record's line is 1 plus the
 //! number of `\n` before its first byte.
 //!
 //! A reader can start at any byte that begins a record (`starting_at`), so a caller can read
 //! two halves of a file at once and keep the second only if the first ends where it began.
+
+mod specials;
+
+use specials::Specials;
 
 /// Reads records one at a time; see the module contract.
 pub struct CsvRecords<'t> {
@@ -29,6 +33,8 @@ pub struct CsvRecords<'t> {
     ends: Vec<usize>,
     /// The last record's fields: byte ranges of `text` (split in place) or of `unquoted`.
     bounds: Vec<(u32, u32)>,
+    /// Where the next line breaks, quotes and delimiters lie.
+    specials: Specials,
 }
 
 /// One record: its fields and the line it starts on.
@@ -82,6 +88,7 @@ impl<'t> CsvRecords<'t> {
             unquoted: vec![0; 256],
             ends: vec![0; 16],
             bounds: Vec::new(),
+            specials: Specials::new(delimiter),
         };
         records.skip_line_ends();
         records
@@ -120,22 +127,7 @@ impl<'t> CsvRecords<'t> {
         let line = self.n_newlines + 1;
         let start = self.position;
         let rest = &bytes[start..];
-        let stop = memchr::memchr3(b'\n', b'\r', b'"', rest);
-        let line_end = |i: usize| match rest.get(i) {
-            None => Some((rest.len(), rest.len())),
-            Some(b'\n') => Some((i, i + 1)),
-            Some(b'\r') if rest.get(i + 1) == Some(&b'\n') => Some((i, i + 2)),
-            Some(_) => None,
-        };
-        let in_place = match stop {
-            Some(quote) if rest[quote] == b'"' => {
-                // Quotes: in place only when every one wraps a whole field on this line.
-                let end = quote + memchr::memchr2(b'\n', b'\r', &rest[quote..]).unwrap_or(rest.len() - quote);
-                line_end(end).filter(|&(content_end, _)| self.split_quoted_in_place(start, start + content_end))
-            }
-            _ => line_end(stop.unwrap_or(rest.len()))
-                .inspect(|&(content_end, _)| self.split_in_place(start, start + content_end)),
-        };
+        let in_place = self.split_line(start);
         match in_place {
             Some((content_end, next)) => {
                 self.n_newlines += usize::from(next > content_end);
@@ -160,48 +152,49 @@ impl<'t> CsvRecords<'t> {
         }
     }
 
-    /// Splits `text[start..end]`, which holds no quote and no line break, at the delimiter.
+    /// Splits the record at `start` where it lies when it is one line (ended by `\n`, `\r\n` or
+    /// the text's end) whose quotes each wrap a whole field holding no other quote or line
+    /// break (`"Kremlin says, more",2020`): its fields, relative to `start`, go to `bounds`,
+    /// and the answer is where its content ends and the next line starts, relative to
+    /// `start`. `None` for anything else (a doubled quote, a quote inside a field, text after a
+    /// closing quote, a lone `\r`, a line break in quotes), which `csv_core` reads.
     #[inline(always)]
-    /// The bounds are relative to `start` (a text may exceed 4 GB natively; a line may not).
-    fn split_in_place(&mut self, start: usize, end: usize) {
-        let offset = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+    fn split_line(&mut self, start: usize) -> Option<(usize, usize)> {
+        let bytes = self.text.as_bytes();
+        let (len, delimiter) = (bytes.len(), self.delimiter);
+        // A text may exceed 4 GB natively; a line may not.
+        let offset = |i: usize| u32::try_from(i - start).unwrap_or(u32::MAX);
         self.bounds.clear();
-        let mut field_start = 0;
-        for i in memchr::memchr_iter(self.delimiter, &self.text.as_bytes()[start..end]) {
-            self.bounds.push((offset(field_start), offset(i)));
-            field_start = i + 1;
-        }
-        self.bounds.push((offset(field_start), offset(end - start)));
-    }
-
-    /// Splits `text[start..end]`, which holds quotes but no line break, when each quote opens
-    /// or closes a whole field that holds no other quote (`"Kremlin says, more",2020`): the
-    /// field is then the text between its quotes, borrowed like an unquoted one. False for
-    /// anything else (a doubled quote, a quote inside a field, text after a closing quote),
-    /// which `csv_core` reads.
-    #[inline(always)]
-    fn split_quoted_in_place(&mut self, start: usize, end: usize) -> bool {
-        let line = &self.text.as_bytes()[start..end];
-        let offset = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-        self.bounds.clear();
-        let mut field_start = 0;
+        let mut field_start = start;
         loop {
-            let quoted = line.get(field_start) == Some(&b'"');
-            let content_start = (field_start + usize::from(quoted)).min(line.len());
-            // The field ends at a quote or (unquoted) at the delimiter: one search either way.
-            let other_stop = if quoted { b'"' } else { self.delimiter };
-            let inside = &line[content_start..];
-            let content_end = content_start + memchr::memchr2(b'"', other_stop, inside).unwrap_or(inside.len());
-            // A quoted field needs its closing quote; an unquoted one must hold none.
-            if (line.get(content_end) == Some(&b'"')) != quoted {
-                return false;
-            }
-            self.bounds.push((offset(content_start), offset(content_end)));
-            let after = content_end + usize::from(quoted);
-            match line.get(after) {
-                None => return true,
-                Some(&b) if b == self.delimiter => field_start = after + 1,
-                Some(_) => return false,
+            let Some(stop) = self.specials.next_from(bytes, field_start) else {
+                self.bounds.push((offset(field_start), offset(len)));
+                return Some((len - start, len - start));
+            };
+            let (content, after) = match bytes[stop] {
+                b'"' if stop == field_start => {
+                    // A quoted field: its content runs to the next quote, on this line.
+                    let mut inside = stop + 1;
+                    let close = loop {
+                        let next = self.specials.next_from(bytes, inside)?;
+                        match bytes[next] {
+                            b'"' => break next,
+                            b'\n' | b'\r' => return None,
+                            _ => inside = next + 1,
+                        }
+                    };
+                    ((stop + 1, close), close + 1)
+                }
+                b'"' => return None,
+                _ => ((field_start, stop), stop),
+            };
+            self.bounds.push((offset(content.0), offset(content.1)));
+            match bytes.get(after) {
+                None => return Some((len - start, len - start)),
+                Some(&b) if b == delimiter => field_start = after + 1,
+                Some(b'\n') => return Some((after - start, after + 1 - start)),
+                Some(b'\r') if bytes.get(after + 1) == Some(&b'\n') => return Some((after - start, after + 2 - start)),
+                Some(_) => return None,
             }
         }
     }

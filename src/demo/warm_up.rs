@@ -38,7 +38,10 @@ fn load_generated() -> Option<Store> {
     let mut report = job.finish().ok()?;
     let mut indexer = builder.into_indexer(Utc.fix(), &mut report);
     while !indexer.step(N_ROWS / 4) {}
-    Some(indexer.into_unfinished().finish())
+    // As the page finishes a store: each word's rows listed after the counts.
+    let store = indexer.into_unfinished().finish_listing_later();
+    store.all_postings();
+    Some(store)
 }
 
 /// A CSV like an export: quoted titles (some with doubled quotes, dotted acronyms and

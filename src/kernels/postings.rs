@@ -2,6 +2,9 @@
 //!
 //! Contract: rows are numbered by their position in `ends`; each token's rows ascend and hold
 //! each row once; a token repeated within a row is marked with the caller's repeat bit there.
+//! Counting (`count_token_lists`: document frequencies, occurrences, repeat marks) and listing
+//! (`list_token_rows`, from the counts and marks) are separate passes, so a caller can list
+//! later than it counts; `index_token_lists` does both.
 
 /// What `index_token_lists` counts and lists, one entry per token id.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -10,23 +13,62 @@ pub struct TokenIndex {
     pub doc_freq: Vec<u32>,
     /// Occurrences of each token, repeats within a row included.
     pub occurrences: Vec<u32>,
+    /// The rows of every token.
+    pub postings: Postings,
+}
+
+/// The rows of every token, token after token, each token's rows ascending.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Postings {
     /// Where each token's rows end in `rows` (its rows start where the previous token's end).
-    pub ends: Vec<u32>,
-    /// The rows of every token, token after token, each token's rows ascending.
-    pub rows: Vec<u32>,
+    ends: Vec<u32>,
+    rows: Vec<u32>,
+}
+
+impl Postings {
+    /// The rows token `id` occurs in, ascending (none for an id out of range).
+    pub fn of(&self, id: u32) -> &[u32] {
+        let id = id as usize;
+        let start = if id == 0 { 0 } else { self.ends.get(id - 1).map_or(0, |&end| end as usize) };
+        self.ends.get(id).map_or(&[], |&end| &self.rows[start..end as usize])
+    }
+
+    /// Bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        (self.ends.capacity() + self.rows.capacity()) * 4
+    }
 }
 
 /// Indexes `tokens` — the token lists of every row one after the other, row `r` ending at
 /// `ends[r]` — for ids below `n_ids` (an id is a token with `id_mask` applied). Sets
 /// `repeat_bit` on each token that occurred before in its row and clears it on the others.
 pub fn index_token_lists(n_ids: usize, tokens: &mut [u32], ends: &[u32], id_mask: u32, repeat_bit: u32) -> TokenIndex {
-    let flags = Flags { id_mask, repeat_bit };
-    let counts = count_rows(n_ids, tokens, ends, 0, flags);
-    let list_ends = running_totals(&counts.doc_freq);
+    let (doc_freq, occurrences) = count_token_lists(n_ids, tokens, ends, id_mask, repeat_bit);
+    let postings = list_token_rows(&doc_freq, tokens, ends, id_mask, repeat_bit);
+    TokenIndex { doc_freq, occurrences, postings }
+}
+
+/// The counting pass of `index_token_lists`: the rows and the occurrences of each id, with
+/// the repeat marks set.
+pub fn count_token_lists(
+    n_ids: usize,
+    tokens: &mut [u32],
+    ends: &[u32],
+    id_mask: u32,
+    repeat_bit: u32,
+) -> (Vec<u32>, Vec<u32>) {
+    let counts = count_rows(n_ids, tokens, ends, 0, Flags { id_mask, repeat_bit });
+    (counts.doc_freq, counts.occurrences)
+}
+
+/// The listing pass of `index_token_lists`, over the `tokens` its counting pass marked and
+/// the `doc_freq` it counted.
+pub fn list_token_rows(doc_freq: &[u32], tokens: &[u32], ends: &[u32], id_mask: u32, repeat_bit: u32) -> Postings {
+    let list_ends = running_totals(doc_freq);
     let mut cursor = list_starts(&list_ends);
     let mut rows = vec![0u32; list_ends.last().map_or(0, |&n| n as usize)];
-    list_rows(tokens, ends, 0, 0, flags, &mut cursor, &mut rows);
-    TokenIndex { doc_freq: counts.doc_freq, occurrences: counts.occurrences, ends: list_ends, rows }
+    list_rows(tokens, ends, 0, 0, Flags { id_mask, repeat_bit }, &mut cursor, &mut rows);
+    Postings { ends: list_ends, rows }
 }
 
 /// `index_token_lists` on two threads, each counting and listing half of the rows; the second
@@ -73,7 +115,7 @@ pub fn index_token_lists_in_halves(
         rows[end - n_second..end].copy_from_slice(&second_rows[second_start..second_start + n_second]);
         second_start += n_second;
     }
-    TokenIndex { doc_freq, occurrences, ends: list_ends, rows }
+    TokenIndex { doc_freq, occurrences, postings: Postings { ends: list_ends, rows } }
 }
 
 /// The id mask and repeat bit of a token list.
@@ -175,8 +217,10 @@ mod tests {
         assert_eq!(tokens, vec![1, 0, 1 | REPEAT, 2 | FLAG, 1]);
         assert_eq!(index.doc_freq, vec![1, 2, 1]);
         assert_eq!(index.occurrences, vec![1, 3, 1]);
-        assert_eq!(index.ends, vec![1, 3, 4]);
-        assert_eq!(index.rows, vec![0, 0, 2, 2]);
+        assert_eq!(index.postings.ends, vec![1, 3, 4]);
+        assert_eq!(index.postings.rows, vec![0, 0, 2, 2]);
+        assert_eq!([index.postings.of(0), index.postings.of(1), index.postings.of(2)], [&[0][..], &[0, 2], &[2]]);
+        assert!(index.postings.of(3).is_empty());
     }
 
     #[test]
@@ -203,7 +247,7 @@ mod tests {
     fn no_rows_no_postings() {
         let index = index_token_lists(2, &mut [], &[], MASK, REPEAT);
         assert_eq!(index.doc_freq, vec![0, 0]);
-        assert_eq!(index.ends, vec![0, 0]);
-        assert!(index.rows.is_empty());
+        assert_eq!(index.postings.ends, vec![0, 0]);
+        assert!(index.postings.rows.is_empty());
     }
 }

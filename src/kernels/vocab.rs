@@ -1,4 +1,5 @@
-//! Interned tokens: id ↔ string, stopword flags, document frequency and postings lists.
+//! Interned tokens: id ↔ string, stopword flags, document frequencies; the postings lists of
+//! their rows are made from the token lists (`index_rows`, or `count_rows` then `postings`).
 
 /// Marks a token that starts a clause (first word, or after punctuation) in a token list.
 pub const CLAUSE_BIT: u32 = 1 << 31;
@@ -7,6 +8,7 @@ pub const CLAUSE_BIT: u32 = 1 << 31;
 pub const REPEAT_BIT: u32 = 1 << 30;
 /// The token id within an entry of a token list (the flag bits cleared).
 pub const ID_BITS: u32 = !(CLAUSE_BIT | REPEAT_BIT);
+pub use crate::postings::Postings;
 use rustc_hash::FxHashMap;
 
 /// A token id. The top two bits are never set (they are flags in `Store::tokens`, see `ID_BITS`).
@@ -104,8 +106,6 @@ pub struct Vocab {
     pub doc_freq: Vec<u32>,
     /// Occurrences of each token over all rows (a word twice in a headline counts twice).
     pub occurrences: Vec<u32>,
-    postings_ends: Vec<u32>,
-    postings: Vec<u32>,
 }
 
 impl Vocab {
@@ -171,18 +171,11 @@ impl Vocab {
         self.strings.iter().enumerate().map(|(i, s)| (TokenId::try_from(i).unwrap_or(0), s.as_ref()))
     }
 
-    /// Sorted rows containing `id`.
-    pub fn postings(&self, id: TokenId) -> &[u32] {
-        let id = id as usize;
-        let start = if id == 0 { 0 } else { self.postings_ends[id - 1] as usize };
-        &self.postings[start..self.postings_ends[id] as usize]
-    }
-
-    /// Builds document frequencies, occurrences and postings from the token lists of every
-    /// row (`tokens`, each row ending at its `ends` entry), and marks with `REPEAT_BIT` each
-    /// token that occurred before in its row (clearing stale marks).
+    /// Counts document frequencies and occurrences from the token lists of every row
+    /// (`tokens`, each row ending at its `ends` entry), marks with `REPEAT_BIT` each token that
+    /// occurred before in its row (clearing stale marks), and lists the rows of each token.
     /// Natively, from `MIN_ROWS_IN_HALVES` rows on, on two threads.
-    pub fn index_rows(&mut self, tokens: &mut [TokenId], ends: &[u32]) {
+    pub fn index_rows(&mut self, tokens: &mut [TokenId], ends: &[u32]) -> Postings {
         use crate::postings::index_token_lists;
         #[cfg(not(target_arch = "wasm32"))]
         let index_token_lists = {
@@ -192,10 +185,19 @@ impl Vocab {
             if in_halves { crate::postings::index_token_lists_in_halves } else { index_token_lists }
         };
         let index = index_token_lists(self.strings.len(), tokens, ends, ID_BITS, REPEAT_BIT);
-        self.doc_freq = index.doc_freq;
-        self.occurrences = index.occurrences;
-        self.postings_ends = index.ends;
-        self.postings = index.rows;
+        (self.doc_freq, self.occurrences) = (index.doc_freq, index.occurrences);
+        index.postings
+    }
+
+    /// `index_rows` without listing the rows: `postings` lists them later.
+    pub fn count_rows(&mut self, tokens: &mut [TokenId], ends: &[u32]) {
+        (self.doc_freq, self.occurrences) =
+            crate::postings::count_token_lists(self.strings.len(), tokens, ends, ID_BITS, REPEAT_BIT);
+    }
+
+    /// The rows of each token, from the token lists `count_rows` marked.
+    pub fn postings(&self, tokens: &[TokenId], ends: &[u32]) -> Postings {
+        crate::postings::list_token_rows(&self.doc_freq, tokens, ends, ID_BITS, REPEAT_BIT)
     }
 
     /// Bytes held.
@@ -206,7 +208,7 @@ impl Vocab {
             + self.keys.capacity() * 16
             + self.short_index.slots.capacity() * 4
             + self.is_stop.capacity()
-            + (self.doc_freq.capacity() + self.postings_ends.capacity() + self.postings.capacity()) * 4
+            + (self.doc_freq.capacity() + self.occurrences.capacity()) * 4
     }
 }
 

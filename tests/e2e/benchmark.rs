@@ -5,7 +5,8 @@
 //! ```
 //!
 //! Loads the shared workload's 1,000,000-row CSV through `?data=` in headless Chromium and
-//! reports the load time (parse + index, measured by the page), the wasm memory after load, how
+//! reports the load time (parse + index, measured by the page), the wasm memory after load, the
+//! listing of each word's rows that follows once the page is idle (time, memory after it), how
 //! long a filter change takes to recompute and redraw every panel, and how the first switch of
 //! the topic chart to phrases and to names goes (total time, longest gap between frames).
 
@@ -53,6 +54,23 @@ async fn browser_benchmark() {
     println!(
         "{}",
         serde_json::json!({"op": "browser_load_1m", "load_ms": load_ms.parse::<f64>().unwrap(), "phases": phases, "wasm_memory_bytes": wasm_bytes.parse::<u64>().unwrap(), "articles": selected})
+    );
+    // Each word's rows are listed once the first dashboard is drawn and the page is idle: how
+    // long that took, and the memory after it (the page notes both on its root element).
+    let listing = client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               const poll = () => document.documentElement.dataset.listing ? done(document.documentElement.dataset.listing) : setTimeout(poll, 20);
+               poll();"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    let listing = listing.as_str().unwrap_or_default();
+    let (listing_ms, listed_bytes) = listing.split_once(" ms, ").unwrap_or_default();
+    println!(
+        "{}",
+        serde_json::json!({"op": "browser_listing_1m", "listing_ms": listing_ms.parse::<f64>().unwrap(), "wasm_memory_bytes_after": listed_bytes.trim_end_matches(" bytes").parse::<u64>().unwrap()})
     );
     let script = r#"
         const done = arguments[arguments.length - 1];

@@ -350,6 +350,47 @@ fn shared_keyword_counts_give_the_same_topics_and_rising_lists() {
     }
 }
 
+/// Each rising or falling word's sparkline is its selected articles per day (from its postings)
+/// over the window and as many days before, for searches, a date range and all rows.
+#[test]
+fn rising_sparklines_count_each_word_s_selected_articles_per_day() {
+    use headline_trends::analysis::rising::{RisingRule, rising_topics};
+    use headline_trends::analysis::time_keys::{DAY_MS, day_of};
+    let bytes = std::fs::read(crate::support::root().join("public/demo-scrape.txt")).unwrap();
+    let options =
+        ParseOptions { reference_time: Some(headline_trends::demo::reference_time()), ..ParseOptions::default() };
+    let store = Store::build(parse(&bytes, &options).unwrap().dataset, TokenizerKind::Rich, options.site_offset);
+    let n_rows = u32::try_from(store.len()).unwrap();
+    let selections = [
+        Selection::all(store.len()),
+        Filter { query: "minister".into(), ..Filter::default() }.select(&store, &[]),
+        Filter { query: "a".into(), ..Filter::default() }.select(&store, &[]),
+        Selection::Range(n_rows / 3..n_rows / 2),
+    ];
+    let mut n_checked = 0;
+    for selection in &selections {
+        let rule = RisingRule::default();
+        let (rising, falling) = rising_topics(&store, selection, rule, 10);
+        let last_ms = store.ts_ms[selection.last().unwrap() as usize];
+        let since_ms = last_ms - 2 * i64::from(rule.window_days) * DAY_MS;
+        let first_day = day_of(since_ms, store.keys.offset) + 1;
+        for topic in rising.iter().chain(&falling) {
+            let id = store.vocab.id(&topic.keyword).unwrap();
+            let mut expected = vec![0u32; 2 * rule.window_days as usize];
+            for &row in store.postings(id) {
+                let slot = usize::try_from(store.keys.day[row as usize] - first_day).ok();
+                let selected = row >= store.row_at(since_ms) && selection.iter().any(|r| r == row);
+                if let Some(n) = slot.and_then(|i| expected.get_mut(i)).filter(|_| selected) {
+                    *n += 1;
+                }
+            }
+            assert_eq!(topic.sparkline, expected, "{}", topic.keyword);
+            n_checked += usize::from(expected.iter().any(|&n| n > 0));
+        }
+    }
+    assert!(n_checked >= 20, "only {n_checked} sparklines with articles");
+}
+
 /// Keyword counts over every shape of selection equal a count row by row.
 #[test]
 fn keyword_counts_equal_a_count_row_by_row() {
@@ -404,8 +445,8 @@ fn a_word_twice_in_a_headline_counts_one_article_and_two_occurrences() {
         assert_eq!([by_article[war], by_article[peace]], articles, "{selection:?}");
         assert_eq!([by_occurrence[war], by_occurrence[peace]], occurrences, "{selection:?}");
     }
-    assert_eq!(store.vocab.postings(war as u32), [0, 1]);
-    assert_eq!(store.vocab.postings(peace as u32), [2, 3]);
+    assert_eq!(store.postings(war as u32), [0, 1]);
+    assert_eq!(store.postings(peace as u32), [2, 3]);
 }
 
 #[test]

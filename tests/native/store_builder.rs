@@ -58,7 +58,7 @@ fn assert_counts_match_the_token_lists(store: &Store) {
     assert_eq!(store.vocab.doc_freq, doc_freq);
     assert_eq!(store.vocab.occurrences, occurrences);
     for (id, rows) in postings.iter().enumerate() {
-        assert_eq!(store.vocab.postings(u32::try_from(id).unwrap()), rows.as_slice(), "postings of {id}");
+        assert_eq!(store.postings(u32::try_from(id).unwrap()), rows.as_slice(), "postings of {id}");
     }
 }
 
@@ -139,6 +139,27 @@ fn a_store_finished_after_its_text_is_freed_is_the_same_store() {
     let store = unfinished.finish();
     assert_eq!(rows(&store), rows(&whole));
     assert_counts_match_the_token_lists(&store);
+}
+
+/// The page finishes a store without listing each token's rows: the dashboard of all rows is
+/// computed without them (so the page draws it first), and the first use lists the same rows.
+#[test]
+fn a_store_listing_its_postings_later_draws_all_rows_without_them_then_lists_the_same() {
+    use headline_trends::analysis::dashboard::{ViewSettings, compute};
+    use headline_trends::analysis::filter::Filter;
+    let (bytes, options, whole) = demo_store();
+    let decoded = decode(&bytes).unwrap();
+    let mut builder = StoreBuilder::over(&decoded.text, TokenizerKind::Rich, 0);
+    let mut report = Job::start(&decoded, &options, &mut builder).unwrap().finish().unwrap();
+    let store = builder.into_indexer(options.site_offset, &mut report).into_unfinished().finish_listing_later();
+    assert!(!store.has_postings());
+    let settings = ViewSettings::default();
+    let later = compute(&store, &Filter::default(), &[], &settings);
+    assert!(!store.has_postings(), "the dashboard of all rows listed the postings");
+    assert_eq!(format!("{later:?}"), format!("{:?}", compute(&whole, &Filter::default(), &[], &settings)));
+    assert_eq!(rows(&store), rows(&whole));
+    assert_counts_match_the_token_lists(&store);
+    assert!(store.has_postings());
 }
 
 #[test]

@@ -115,7 +115,7 @@ pub fn rows_with_substring(store: &Store, needle: &str) -> Vec<u32> {
             token.contains(needle)
                 || (token.bytes().any(|b| b.is_ascii_uppercase()) && token.to_ascii_lowercase().contains(needle))
         })
-        .map(|(id, _)| store.vocab.postings(id))
+        .map(|(id, _)| store.postings(id))
         .collect();
     union(&lists)
 }

@@ -10,9 +10,8 @@
 use super::keywords::article_counts_per_token;
 use super::selection::Selection;
 use super::stats::first_n_by;
-use super::store::Store;
+use super::store::{ID_BITS, REPEAT_BIT, Store};
 use super::time_keys::DAY_MS;
-use super::volume::counts_per_day;
 use serde::Serialize;
 
 /// Settings of the comparison.
@@ -107,34 +106,54 @@ pub fn rising_topics_given(
     // Rank order: z descending, ties by text. Only the n best of each end are wanted, so they
     // are picked first and only they are sorted.
     let rank = |a: &(u32, f64, f64), b: &(u32, f64, f64)| b.2.total_cmp(&a.2).then_with(|| by_text(a.0, b.0));
-    let describe = |&(t, delta, z): &(u32, f64, f64)| RisingTopic {
+    let (up, down): (Vec<_>, Vec<_>) = scored.into_iter().filter(|s| s.2 != 0.0).partition(|s| s.2 > 0.0);
+    // One closure type for both ends: one instance of the selection in the page.
+    let ranked = |falling: bool| move |a: &_, b: &_| if falling { rank(b, a) } else { rank(a, b) };
+    let (rising, falling) = (first_n_by(up, n, ranked(false)), first_n_by(down, n, ranked(true)));
+    let picked: Vec<u32> = rising.iter().chain(&falling).map(|s| s.0).collect();
+    let mut lines = sparklines(store, selection, &picked, window_start, rule.window_days).into_iter();
+    let mut describe = |&(t, delta, z): &(u32, f64, f64)| RisingTopic {
         keyword: store.vocab.text(t).to_owned(),
         delta,
         z,
         n_window: in_window[t as usize],
         n_baseline: in_baseline[t as usize],
-        sparkline: sparkline(store, selection, t, window_start, rule.window_days),
+        sparkline: lines.next().unwrap_or_default(),
     };
-    let (up, down): (Vec<_>, Vec<_>) = scored.into_iter().filter(|s| s.2 != 0.0).partition(|s| s.2 > 0.0);
-    // One closure type for both ends: one instance of the selection in the page.
-    let ranked = |falling: bool| move |a: &_, b: &_| if falling { rank(b, a) } else { rank(a, b) };
-    let rising: Vec<RisingTopic> = first_n_by(up, n, ranked(false)).iter().map(describe).collect();
-    let falling: Vec<RisingTopic> = first_n_by(down, n, ranked(true)).iter().map(describe).collect();
+    let rising: Vec<RisingTopic> = rising.iter().map(&mut describe).collect();
+    let falling: Vec<RisingTopic> = falling.iter().map(&mut describe).collect();
     (rising, falling)
 }
 
-fn sparkline(store: &Store, selection: &Selection, token: u32, window_start_ms: i64, window_days: u32) -> Vec<u32> {
-    let from = store.row_at(window_start_ms - i64::from(window_days) * DAY_MS);
-    // Postings are sorted by row, and rows by time: the recent ones are a suffix.
-    let postings = store.vocab.postings(token);
-    let rows: Vec<u32> = postings[postings.partition_point(|&r| r < from)..].to_vec();
-    let picked = selection.intersect_sorted(&rows);
-    let first_day = super::time_keys::day_of(window_start_ms - i64::from(window_days) * DAY_MS, store.keys.offset) + 1;
-    let mut line = vec![0u32; (window_days * 2) as usize];
-    for (day, count) in counts_per_day(store, &picked) {
-        if let Some(slot) = usize::try_from(day - first_day).ok().and_then(|i| line.get_mut(i)) {
-            *slot += count;
+/// For each of `tokens`, the selected articles with it per day over the `window_days` days
+/// from `window_start_ms` and as many before: one pass over the selected rows of those days,
+/// which are the selection's last (rows ascend in time).
+fn sparklines(
+    store: &Store,
+    selection: &Selection,
+    tokens: &[u32],
+    window_start_ms: i64,
+    window_days: u32,
+) -> Vec<Vec<u32>> {
+    let since_ms = window_start_ms - i64::from(window_days) * DAY_MS;
+    let first_day = super::time_keys::day_of(since_ms, store.keys.offset) + 1;
+    let n_days = window_days as usize * 2;
+    let mut lines = vec![vec![0u32; n_days]; tokens.len()];
+    // Which line a token adds to, plus one (0: none).
+    let mut line_of = vec![0u32; store.vocab.len()];
+    for (k, &token) in tokens.iter().enumerate() {
+        line_of[token as usize] = u32::try_from(k + 1).unwrap_or(0);
+    }
+    for row in selection.within(store.row_at(since_ms), u32::MAX).iter() {
+        let Some(slot) = usize::try_from(store.keys.day[row as usize] - first_day).ok().filter(|&i| i < n_days) else {
+            continue;
+        };
+        for &entry in store.row_tokens(row) {
+            let line = line_of[(entry & ID_BITS) as usize];
+            if entry & REPEAT_BIT == 0 && line != 0 {
+                lines[line as usize - 1][slot] += 1;
+            }
         }
     }
-    line
+    lines
 }

@@ -17,7 +17,7 @@ use super::text_column::TextColumn;
 use super::time_keys::TimeKeys;
 use super::tokenize::{for_each_plain_word, for_each_word};
 use super::topics::TopicKind;
-use super::vocab::Vocab;
+use super::vocab::{Postings, TokenId, Vocab};
 use crate::ingest::ArticleSink;
 use crate::model::Dataset;
 use chrono::FixedOffset;
@@ -61,8 +61,11 @@ pub struct Store {
     /// seen before in the same row.
     pub tokens: Vec<u32>,
     pub(super) token_ends: Vec<u32>,
-    /// The vocabulary, with postings.
+    /// The vocabulary, with document frequencies.
     pub vocab: Vocab,
+    /// The rows of each token: listed with the store, or (in the page) after the first
+    /// dashboard has been drawn, on first use (`postings`).
+    postings: OnceLock<Postings>,
     /// Calendar keys in the current time zone.
     pub keys: TimeKeys,
     /// Articles left out for having no publication time.
@@ -116,6 +119,7 @@ impl Store {
             tokens: Vec::with_capacity(n * 10),
             token_ends: Vec::with_capacity(n),
             vocab: Vocab::default(),
+            postings: OnceLock::new(),
             keys: TimeKeys::compute(&[], &[], time_zone),
             n_undated,
             tokenizer,
@@ -128,7 +132,8 @@ impl Store {
         }
     }
 
-    pub(super) fn finish_vocab(&mut self) {
+    /// Flags stopwords and counts each token's rows; lists them too when `list_postings`.
+    pub(super) fn finish_vocab(&mut self, list_postings: bool) {
         let plain = self.tokenizer == TokenizerKind::Plain;
         self.vocab.is_stop = self
             .vocab
@@ -141,7 +146,29 @@ impl Store {
                 }
             })
             .collect();
-        self.vocab.index_rows(&mut self.tokens, &self.token_ends);
+        if list_postings {
+            let postings = self.vocab.index_rows(&mut self.tokens, &self.token_ends);
+            self.postings = OnceLock::from(postings);
+        } else {
+            self.vocab.count_rows(&mut self.tokens, &self.token_ends);
+        }
+    }
+
+    /// The rows token `id` occurs in, ascending (see `all_postings`).
+    pub fn postings(&self, id: TokenId) -> &[u32] {
+        self.all_postings().of(id)
+    }
+
+    /// The rows of every token; listed now if the store was finished without them
+    /// (`UnfinishedStore::finish_listing_later`).
+    #[inline(never)]
+    pub fn all_postings(&self) -> &Postings {
+        self.postings.get_or_init(|| self.vocab.postings(&self.tokens, &self.token_ends))
+    }
+
+    /// True once the rows of every token are listed.
+    pub fn has_postings(&self) -> bool {
+        self.postings.get().is_some()
     }
 
     /// Frequent phrases, found on first use (in the page: by `find_grams` before; none until then).
@@ -306,6 +333,7 @@ impl Store {
             + self.bodies.heap_bytes()
             + (self.tokens.capacity() + self.token_ends.capacity()) * 4
             + self.vocab.heap_bytes()
+            + self.postings.get().map_or(0, Postings::heap_bytes)
             + self.keys.day.capacity() * 4
             + self.keys.hour.capacity()
             + self.keys.weekday.capacity()

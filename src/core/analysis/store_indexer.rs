@@ -161,6 +161,18 @@ pub struct UnfinishedStore(Store);
 impl UnfinishedStore {
     /// The store, with postings and calendar keys.
     pub fn finish(self) -> Store {
+        self.finish_with(true)
+    }
+
+    /// The store with calendar keys and each token's count of rows, without the lists of
+    /// those rows yet: the first call of `Store::postings` makes them. Everything the
+    /// dashboard of a whole dataset shows is ready, so the page draws it first and lists the
+    /// rows once it is idle (at a million rows, some 60 ms of the load).
+    pub fn finish_listing_later(self) -> Store {
+        self.finish_with(false)
+    }
+
+    fn finish_with(self, list_postings: bool) -> Store {
         let mut store = self.0;
         let (ts_ms, has_time) = (std::mem::take(&mut store.ts_ms), std::mem::take(&mut store.has_time));
         let offset = store.keys.offset;
@@ -168,12 +180,12 @@ impl UnfinishedStore {
         #[cfg(not(target_arch = "wasm32"))]
         let keys = std::thread::scope(|scope| {
             let keys = scope.spawn(|| TimeKeys::compute(&ts_ms, &has_time, offset));
-            store.finish_vocab();
+            store.finish_vocab(list_postings);
             keys.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         });
         #[cfg(target_arch = "wasm32")]
         let keys = {
-            store.finish_vocab();
+            store.finish_vocab(list_postings);
             TimeKeys::compute(&ts_ms, &has_time, offset)
         };
         (store.ts_ms, store.has_time, store.keys) = (ts_ms, has_time, keys);

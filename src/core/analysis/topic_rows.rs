@@ -9,11 +9,11 @@ use std::borrow::Cow;
 pub fn phrase_rows(store: &Store, ids: &[u32]) -> Vec<u32> {
     match ids {
         [] => Vec::new(),
-        [only] => store.vocab.postings(*only).to_vec(),
+        [only] => store.postings(*only).to_vec(),
         _ => {
-            let mut candidates = store.vocab.postings(ids[0]).to_vec();
+            let mut candidates = store.postings(ids[0]).to_vec();
             for &id in &ids[1..] {
-                candidates = intersect(&candidates, store.vocab.postings(id));
+                candidates = intersect(&candidates, store.postings(id));
             }
             candidates.retain(|&row| contains_sequence(store.row_tokens(row), ids));
             candidates
@@ -54,7 +54,7 @@ pub fn topic_rows<'s>(store: &'s Store, topic: &TopicRef, user_topics: &[UserTop
     match topic.kind {
         // A keyword's rows are its postings, borrowed (a frequent word has tens of thousands).
         TopicKind::Keyword => {
-            store.vocab.id(&topic.key).map_or(Cow::Borrowed(&[][..]), |id| Cow::Borrowed(store.vocab.postings(id)))
+            store.vocab.id(&topic.key).map_or(Cow::Borrowed(&[][..]), |id| Cow::Borrowed(store.postings(id)))
         }
         TopicKind::Phrase | TopicKind::Name => Cow::Owned(store.rows_of_term(&topic.key).to_vec()),
         TopicKind::Category => Cow::Owned(category_rows(store, &topic.key)),
@@ -74,7 +74,7 @@ pub fn prefix_rows(store: &Store, prefix: &str) -> Vec<u32> {
             token.starts_with(&prefix)
                 || (token.bytes().any(|b| b.is_ascii_uppercase()) && token.to_lowercase().starts_with(&prefix))
         })
-        .map(|(id, _)| store.vocab.postings(id))
+        .map(|(id, _)| store.postings(id))
         .collect();
     union(&lists)
 }

@@ -139,19 +139,20 @@ fn sparklines(
     let first_day = super::time_keys::day_of(since_ms, store.keys.offset) + 1;
     let n_days = window_days as usize * 2;
     let mut lines = vec![vec![0u32; n_days]; tokens.len()];
-    // Which line a token adds to, plus one (0: none).
-    let mut line_of = vec![0u32; store.vocab.len()];
-    for (k, &token) in tokens.iter().enumerate() {
-        line_of[token as usize] = u32::try_from(k + 1).unwrap_or(0);
+    // One bit per id modulo 4,096 for the words wanted: one test rules out nearly every entry.
+    let mut wanted = [0u64; 64];
+    for &token in tokens {
+        wanted[(token as usize >> 6) & 63] |= 1 << (token & 63);
     }
     for row in selection.within(store.row_at(since_ms), u32::MAX).iter() {
         let Some(slot) = usize::try_from(store.keys.day[row as usize] - first_day).ok().filter(|&i| i < n_days) else {
             continue;
         };
         for &entry in store.row_tokens(row) {
-            let line = line_of[(entry & ID_BITS) as usize];
-            if entry & REPEAT_BIT == 0 && line != 0 {
-                lines[line as usize - 1][slot] += 1;
+            let id = entry & ID_BITS;
+            let maybe = (wanted[(id as usize >> 6) & 63] >> (id & 63)) & 1 != 0 && entry & REPEAT_BIT == 0;
+            if maybe && let Some(line) = tokens.iter().position(|&token| token == id) {
+                lines[line][slot] += 1;
             }
         }
     }

@@ -134,27 +134,27 @@ struct Counts {
 /// Counts the rows and occurrences of each id in the rows whose lists are `tokens` (the rows'
 /// `ends` count from `first_token`, where `tokens` starts), marking repeats within a row.
 fn count_rows(n_ids: usize, tokens: &mut [u32], ends: &[u32], first_token: usize, flags: Flags) -> Counts {
-    let mut last_row = vec![u32::MAX; n_ids];
-    let mut doc_freq = vec![0u32; n_ids];
-    let mut occurrences = vec![0u32; n_ids];
+    // Per id: the last row it was seen in, its rows, its occurrences — one place in memory
+    // for the three, and no branch on whether a token repeats.
+    let mut per_id = vec![[u32::MAX, 0, 0]; n_ids];
     let mut start = 0usize;
     for (row, &end) in ends.iter().enumerate() {
         let row = u32::try_from(row).unwrap_or(u32::MAX);
         let end = end as usize - first_token;
         for token in &mut tokens[start..end] {
-            let id = (*token & flags.id_mask) as usize;
-            occurrences[id] += 1;
-            if last_row[id] == row {
-                *token |= flags.repeat_bit;
-            } else {
-                *token &= !flags.repeat_bit;
-                last_row[id] = row;
-                doc_freq[id] += 1;
-            }
+            let [last_row, n_rows, n_occurrences] = &mut per_id[(*token & flags.id_mask) as usize];
+            let repeat = *last_row == row;
+            *token = (*token & !flags.repeat_bit) | (flags.repeat_bit * u32::from(repeat));
+            *n_rows += u32::from(!repeat);
+            *n_occurrences += 1;
+            *last_row = row;
         }
         start = end;
     }
-    Counts { doc_freq, occurrences }
+    Counts {
+        doc_freq: per_id.iter().map(|&[_, n_rows, _]| n_rows).collect(),
+        occurrences: per_id.iter().map(|&[_, _, n_occurrences]| n_occurrences).collect(),
+    }
 }
 
 /// Where each id's list starts, given where each ends (`running_totals`): the first cursor of

@@ -1,5 +1,6 @@
 //! Frequent phrases: bigrams and trigrams of non-stopword tokens within one clause, counted
-//! only when they can qualify (see the parent module's contract).
+//! only when they can qualify (see the parent module's contract); a bigram nearly always
+//! written as part of one frequent trigram is left out for it (`is_nested`).
 
 use super::pause::{Pause, runs_of_rows, share_done};
 use super::{Finding, Grams, min_articles};
@@ -26,6 +27,13 @@ impl PhraseCounts {
             }
         }
     }
+}
+
+/// True when a bigram held by `n` articles is nested in a trigram held by `in_trigram` of them
+/// and that is at least 90 % of them (`maria ortega` when nearly every one is `leader maria
+/// ortega`): the phrase list leaves it out.
+pub(super) fn is_nested(n: u32, in_trigram: u32) -> bool {
+    u64::from(in_trigram) * 10 >= u64::from(n) * 9
 }
 
 /// A bigram's or trigram's token ids (below 2^30) in one integer, with its length.
@@ -138,7 +146,18 @@ async fn phrases_of(store: &Store, pause: &mut Pause<'_>) -> Grams {
             });
         }
     }
-    let kept = frequent.0.iter().chain(&trigrams.0).filter(|(_, (n, _))| *n >= min);
+    // A bigram nested in a frequent trigram that holds nearly all its articles says nothing the
+    // trigram does not: each bigram's second number becomes the most articles of such a trigram.
+    for (key, &(n, _)) in trigrams.0.iter().filter(|(_, (n, _))| *n >= min) {
+        let ids = phrase_ids(key);
+        for bigram in [&ids[..2], &ids[1..]] {
+            if let Some((_, nested_in)) = frequent.0.get_mut(&phrase_key(bigram)) {
+                *nested_in = (*nested_in).max(n);
+            }
+        }
+    }
+    let bigrams = frequent.0.iter().filter(|(_, (n, nested_in))| !is_nested(*n, *nested_in));
+    let kept = bigrams.chain(trigrams.0.iter().filter(|(_, (n, _))| *n >= min));
     let kept = kept.map(|(key, &(n, _))| (phrase_ids(key), n)).collect();
     drop((frequent, trigrams));
     let mut grams = Grams::ranked(kept);

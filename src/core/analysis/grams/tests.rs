@@ -10,7 +10,7 @@ use crate::ingest::ParseOptions;
 
 impl Grams {
     /// Keeps candidates seen in at least `min_articles` articles, then records per-row lists.
-    fn from_candidates(per_row: &[Vec<(Vec<u32>, String)>], min_articles: u32) -> Grams {
+    fn from_candidates(per_row: &[Vec<(Vec<u32>, String)>], min_articles: u32, drop_nested: bool) -> Grams {
         let mut counts: FxHashMap<&[u32], (u32, u32, &str)> = FxHashMap::default();
         for (row, grams) in per_row.iter().enumerate() {
             let row = u32::try_from(row).unwrap_or(u32::MAX);
@@ -22,11 +22,20 @@ impl Grams {
                 }
             }
         }
-        let mut kept: Vec<(&[u32], u32, &str)> = counts
+        let kept: Vec<(&[u32], u32, &str)> = counts
             .into_iter()
             .filter(|(_, (n, _, _))| *n >= min_articles)
             .map(|(k, (n, _, label))| (k, n, label))
             .collect();
+        // Phrases: a bigram inside a kept trigram that holds 90 % of its articles is left out.
+        let nested = |&(key, n, _): &(&[u32], u32, &str)| {
+            drop_nested
+                && key.len() == 2
+                && kept.iter().any(|&(longer, n_longer, _)| {
+                    longer.len() == 3 && (longer[..2] == *key || longer[1..] == *key) && n_longer * 10 >= n * 9
+                })
+        };
+        let mut kept: Vec<(&[u32], u32, &str)> = kept.iter().filter(|gram| !nested(gram)).copied().collect();
         sort_few_by(&mut kept, &|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         let mut grams = Grams::default();
         for (id, (key, n, label)) in kept.into_iter().enumerate() {
@@ -68,7 +77,7 @@ fn slow_phrases(store: &Store) -> Grams {
             grams
         })
         .collect();
-    Grams::from_candidates(&per_row, min_articles(store.len()))
+    Grams::from_candidates(&per_row, min_articles(store.len()), true)
 }
 
 /// Runs of two or more capitalised words (names, organisations), read from the original
@@ -114,7 +123,7 @@ fn slow_names(store: &Store) -> Grams {
             grams
         })
         .collect();
-    Grams::from_candidates(&per_row, min_articles(store.len()))
+    Grams::from_candidates(&per_row, min_articles(store.len()), false)
 }
 
 /// Each gram's (ids, label, articles), and each row's gram ids.

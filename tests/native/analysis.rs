@@ -361,15 +361,20 @@ fn topic_series_fill_gaps_and_give_shares() {
     assert_eq!(got, [(19783, 2, 1.0), (19784, 1, 0.5), (19785, 0, 0.0)]);
 }
 
+/// The bundled demo scrape (25,560 articles) as a store.
+fn demo_store() -> Store {
+    let bytes = std::fs::read(crate::support::root().join("public/demo-scrape.txt")).unwrap();
+    let options =
+        ParseOptions { reference_time: Some(headline_trends::demo::reference_time()), ..ParseOptions::default() };
+    Store::build(parse(&bytes, &options).unwrap().dataset, TokenizerKind::Rich, options.site_offset)
+}
+
 /// Counting keywords once for the topic chart and the rising list changes no number.
 #[test]
 fn shared_keyword_counts_give_the_same_topics_and_rising_lists() {
     use headline_trends::analysis::frequency::topic_frequency_given;
     use headline_trends::analysis::rising::{RisingRule, rising_topics, rising_topics_given};
-    let bytes = std::fs::read(crate::support::root().join("public/demo-scrape.txt")).unwrap();
-    let options =
-        ParseOptions { reference_time: Some(headline_trends::demo::reference_time()), ..ParseOptions::default() };
-    let store = Store::build(parse(&bytes, &options).unwrap().dataset, TokenizerKind::Rich, options.site_offset);
+    let store = demo_store();
     for query in ["", "minister", "\"the\"", "a"] {
         let filter = Filter { query: query.into(), ..Filter::default() };
         let selection = filter.select(&store, &[]);
@@ -393,10 +398,7 @@ fn shared_keyword_counts_give_the_same_topics_and_rising_lists() {
 fn rising_sparklines_count_each_word_s_selected_articles_per_day() {
     use headline_trends::analysis::rising::{RisingRule, rising_topics};
     use headline_trends::analysis::time_keys::{DAY_MS, day_of};
-    let bytes = std::fs::read(crate::support::root().join("public/demo-scrape.txt")).unwrap();
-    let options =
-        ParseOptions { reference_time: Some(headline_trends::demo::reference_time()), ..ParseOptions::default() };
-    let store = Store::build(parse(&bytes, &options).unwrap().dataset, TokenizerKind::Rich, options.site_offset);
+    let store = demo_store();
     let n_rows = u32::try_from(store.len()).unwrap();
     let selections = [
         Selection::all(store.len()),
@@ -431,10 +433,7 @@ fn rising_sparklines_count_each_word_s_selected_articles_per_day() {
 /// Keyword counts over every shape of selection equal a count row by row.
 #[test]
 fn keyword_counts_equal_a_count_row_by_row() {
-    let bytes = std::fs::read(crate::support::root().join("public/demo-scrape.txt")).unwrap();
-    let options =
-        ParseOptions { reference_time: Some(headline_trends::demo::reference_time()), ..ParseOptions::default() };
-    let store = Store::build(parse(&bytes, &options).unwrap().dataset, TokenizerKind::Rich, options.site_offset);
+    let store = demo_store();
     let n_rows = u32::try_from(store.len()).unwrap();
     let mut selections: Vec<Selection> = ["", "minister", "a", "the", "s"]
         .iter()

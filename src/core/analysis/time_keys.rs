@@ -48,23 +48,88 @@ impl TimeKeys {
         let mut day_runs: Vec<(i32, u32)> = Vec::new();
         let mut hour_runs: Vec<(u16, u32)> = Vec::new();
         let mut last_hour_key: Option<(i32, u8)> = None;
+        // The local hour the last row fell in, [start, end) in local ms, with its keys: rows
+        // are time-sorted, so most rows fall in the last one's hour and need no division.
+        let (mut hour_start, mut hour_end, mut d, mut h, mut wd) = (0i64, 0i64, 0i32, 0u8, 0u8);
         for (row, (&ts, &timed)) in ts_ms.iter().zip(has_time).enumerate() {
             let local = ts + offset_ms;
-            let d = i32::try_from(local.div_euclid(DAY_MS)).unwrap_or(i32::MAX);
+            if !(hour_start..hour_end).contains(&local) {
+                let day_number = local.div_euclid(DAY_MS);
+                let ms_into_day = local.rem_euclid(DAY_MS);
+                d = i32::try_from(day_number).unwrap_or(i32::MAX);
+                h = u8::try_from(ms_into_day / HOUR_MS).unwrap_or(0);
+                wd = weekday_of_day(d);
+                hour_start = local - ms_into_day % HOUR_MS;
+                hour_end = hour_start.saturating_add(HOUR_MS);
+            }
             day.push(d);
-            hour.push(if timed { u8::try_from(local.rem_euclid(DAY_MS) / HOUR_MS).unwrap_or(0) } else { NO_HOUR });
-            weekday.push(weekday_of_day(d));
+            let h = if timed { h } else { NO_HOUR };
+            hour.push(h);
+            weekday.push(wd);
             let row = u32::try_from(row).unwrap_or(u32::MAX);
             if day_runs.last().is_none_or(|&(last, _)| last != d) {
                 day_runs.push((d, row));
             }
-            let h = hour[hour.len() - 1];
             if last_hour_key != Some((d, h)) {
                 last_hour_key = Some((d, h));
-                let cell = if h == NO_HOUR { u16::MAX } else { u16::from(weekday_of_day(d)) * 24 + u16::from(h) };
+                let cell = if h == NO_HOUR { u16::MAX } else { u16::from(wd) * 24 + u16::from(h) };
                 hour_runs.push((cell, row));
             }
         }
         TimeKeys { offset, day, hour, weekday, day_runs, hour_runs }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The keys of one row by their definitions.
+    fn by_definition(ts: i64, timed: bool, offset_ms: i64) -> (i32, u8, u8) {
+        let local = ts + offset_ms;
+        let day = i32::try_from(local.div_euclid(DAY_MS)).unwrap_or(i32::MAX);
+        let hour = if timed { u8::try_from(local.rem_euclid(DAY_MS) / HOUR_MS).unwrap_or(0) } else { NO_HOUR };
+        (day, hour, weekday_of_day(day))
+    }
+
+    proptest::proptest! {
+        /// Sorted instants around hour and day boundaries, before and after 1970, some without a
+        /// time of day, in offsets east and west: every key as its definition gives it, and
+        /// the runs start where a key changes.
+        #[test]
+        fn keys_and_runs_follow_their_definitions(
+            steps in proptest::collection::vec((0i64..3, 0i64..7_200_000, proptest::bool::ANY), 0..200),
+            start in -3 * DAY_MS..3 * DAY_MS,
+            offset_minutes in -14 * 60..14 * 60i32,
+        ) {
+            let mut ts = start;
+            let mut ts_ms = Vec::new();
+            let mut has_time = Vec::new();
+            for (jump_hours, ms, timed) in steps {
+                ts += jump_hours * HOUR_MS + ms % 1_000 * i64::from(ms % 3 == 0) + ms * i64::from(ms % 3 == 1);
+                ts_ms.push(ts);
+                has_time.push(timed);
+            }
+            let offset = FixedOffset::east_opt(offset_minutes * 60).unwrap_or(FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!()));
+            let offset_ms = i64::from(offset.local_minus_utc()) * 1000;
+            let keys = TimeKeys::compute(&ts_ms, &has_time, offset);
+            let mut cells = Vec::new();
+            for (row, (&t, &timed)) in ts_ms.iter().zip(&has_time).enumerate() {
+                let (day, hour, weekday) = by_definition(t, timed, offset_ms);
+                proptest::prop_assert_eq!((keys.day[row], keys.hour[row], keys.weekday[row]), (day, hour, weekday), "row {}", row);
+                let cell = if hour == NO_HOUR { u16::MAX } else { u16::from(weekday) * 24 + u16::from(hour) };
+                cells.push((day, hour, cell));
+            }
+            let day_runs: Vec<(i32, u32)> = (0..cells.len())
+                .filter(|&r| r == 0 || cells[r].0 != cells[r - 1].0)
+                .map(|r| (cells[r].0, u32::try_from(r).unwrap_or(0)))
+                .collect();
+            let hour_runs: Vec<(u16, u32)> = (0..cells.len())
+                .filter(|&r| r == 0 || cells[r].0 != cells[r - 1].0 || cells[r].1 != cells[r - 1].1)
+                .map(|r| (cells[r].2, u32::try_from(r).unwrap_or(0)))
+                .collect();
+            proptest::prop_assert_eq!(keys.day_runs, day_runs);
+            proptest::prop_assert_eq!(keys.hour_runs, hour_runs);
+        }
     }
 }

@@ -44,5 +44,16 @@ async fn demo_page_shows_the_demo_article_count_and_load_report() {
     assert!(report.contains("0 rejected"), "{report}");
     let note = client.find(Locator::Css("[data-testid='demo-note']")).await.unwrap().text().await.unwrap();
     assert!(note.contains("Generated demo data"), "{note}");
+    // The store was loaded without each word's rows; the page lists them once it is idle and
+    // notes how long that took and the memory after it.
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("html[data-listing]"))
+        .await
+        .expect("each word's rows are listed once the page is idle");
+    let listing = client.find(Locator::Css("html")).await.unwrap().attr("data-listing").await.unwrap().unwrap();
+    let (ms, bytes) = listing.split_once(" ms, ").expect(&listing);
+    assert!(ms.parse::<f64>().is_ok() && bytes.trim_end_matches(" bytes").parse::<u64>().is_ok(), "{listing}");
     client.close().await.unwrap();
 }

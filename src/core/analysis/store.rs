@@ -161,7 +161,6 @@ impl Store {
 
     /// The rows of every token; listed now if the store was finished without them
     /// (`UnfinishedStore::finish_listing_later`).
-    #[inline(never)]
     pub fn all_postings(&self) -> &Postings {
         self.postings.get_or_init(|| self.vocab.postings(&self.tokens, &self.token_ends))
     }

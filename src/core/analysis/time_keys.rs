@@ -110,7 +110,7 @@ mod tests {
                 ts_ms.push(ts);
                 has_time.push(timed);
             }
-            let offset = FixedOffset::east_opt(offset_minutes * 60).unwrap_or(FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!()));
+            let offset = FixedOffset::east_opt(offset_minutes * 60).unwrap();
             let offset_ms = i64::from(offset.local_minus_utc()) * 1000;
             let keys = TimeKeys::compute(&ts_ms, &has_time, offset);
             let mut cells = Vec::new();

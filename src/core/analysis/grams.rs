@@ -1,14 +1,13 @@
-//! Multi-word topics: frequent phrases (bigrams and trigrams that span no stopword and no
-//! punctuation; a bigram is left out when one frequent trigram holds at least 90 % of its
-//! articles, as `maria ortega` within `leader maria ortega`) and names (runs of capitalised
-//! words in the original headline). Built once per
-//! store on first use; each keeps per-row occurrence lists so counting over a selection is as
-//! cheap as counting keywords.
+//! Multi-word topics: frequent phrases (runs of two to four tokens that span no stopword and
+//! no punctuation; a phrase is left out when one frequent phrase a word longer holds at least
+//! 90 % of its articles, as `maria ortega` within `leader maria ortega`) and names (runs of
+//! capitalised words in the original headline). Built once per store on first use; each keeps
+//! per-row occurrence lists so counting over a selection is as cheap as counting keywords.
 //!
 //! A gram is a topic when at least `min_articles` articles hold it, so candidates are pruned
-//! before they are counted: a gram with a token fewer articles hold, or a trigram with a bigram
-//! fewer articles hold, cannot qualify. Candidates are keyed by their token ids; text is made
-//! only for the grams kept. (A million headlines: about a second less of a frozen tab on the
+//! before they are counted: a gram with a token fewer articles hold, or a run of three or four
+//! with a bigram fewer articles hold, cannot qualify. Candidates are keyed by their token ids;
+//! text is made only for the grams kept. (A million headlines: about a second less of a frozen tab on the
 //! first switch to phrases or names than making a key and a label for every candidate.)
 //!
 //! Each finder is an `async fn` that passes through a `Pause` every `ROWS_A_PAUSE` rows of each

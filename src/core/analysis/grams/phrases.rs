@@ -1,6 +1,8 @@
-//! Frequent phrases: bigrams and trigrams of non-stopword tokens within one clause, counted
-//! only when they can qualify (see the parent module's contract); a bigram nearly always
-//! written as part of one frequent trigram is left out for it (`is_nested`).
+//! Frequent phrases: runs of two to four non-stopword tokens within one clause, counted only
+//! when they can qualify (see the parent module's contract); a phrase nearly always written as
+//! part of one frequent phrase a word longer is left out for it (`is_nested`): `maria ortega`
+//! for `leader maria ortega`, and that and `opposition leader maria` for `opposition leader
+//! maria ortega`.
 
 use super::pause::{Pause, runs_of_rows, share_done};
 use super::{Finding, Grams, min_articles};
@@ -29,22 +31,24 @@ impl PhraseCounts {
     }
 }
 
-/// True when a bigram held by `n` articles is nested in a trigram held by `in_trigram` of them
-/// and that is at least 90 % of them (`maria ortega` when nearly every one is `leader maria
-/// ortega`): the phrase list leaves it out.
-pub(super) fn is_nested(n: u32, in_trigram: u32) -> bool {
-    u64::from(in_trigram) * 10 >= u64::from(n) * 9
+/// True when a phrase held by `n` articles is nested in a phrase one word longer held by
+/// `in_longer` of them and that is at least 90 % of them (`maria ortega` when nearly every one
+/// is `leader maria ortega`): the phrase list leaves it out.
+pub(super) fn is_nested(n: u32, in_longer: u32) -> bool {
+    u64::from(in_longer) * 10 >= u64::from(n) * 9
 }
 
-/// A bigram's or trigram's token ids (below 2^30) in one integer, with its length.
+/// A phrase's token ids (below 2^30) in one integer: its length less one in the low 2 bits,
+/// then 30 bits an id.
 fn phrase_key(ids: &[u32]) -> u128 {
-    ids.iter().enumerate().fold(ids.len() as u128, |key, (i, &id)| key | u128::from(id) << (32 * (i + 1)))
+    let len_less_one = ids.len().wrapping_sub(1) as u128 & 3;
+    ids.iter().enumerate().fold(len_less_one, |key, (i, &id)| key | u128::from(id & ID_BITS) << (2 + 30 * i))
 }
 
 /// The token ids of a `phrase_key`.
 fn phrase_ids(key: &u128) -> Vec<u32> {
-    #[expect(clippy::cast_possible_truncation, reason = "the length and each id fill 32 bits")]
-    let (len, id) = ((*key as u32) as usize, |i: usize| (key >> (32 * (i + 1))) as u32);
+    #[expect(clippy::cast_possible_truncation, reason = "the length and each id fit 32 bits")]
+    let (len, id) = ((*key & 3) as usize + 1, |i: usize| (key >> (2 + 30 * i)) as u32 & ID_BITS);
     (0..len).map(id).collect()
 }
 
@@ -56,13 +60,13 @@ fn key_slot(key: u128, bits: u32) -> usize {
     (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
 }
 
-/// The bigrams and trigrams of a row's `tokens` that can be phrases: within one clause, no
-/// stopword, every token a candidate (`is_candidate[id]`: held by enough articles). `on_gram`
-/// gets each one's ids, in one pass over the tokens: at each token the bigram and the trigram
-/// that end there.
+/// The runs of two to four tokens of a row's `tokens` that can be phrases: within one clause,
+/// no stopword, every token a candidate (`is_candidate[id]`: held by enough articles).
+/// `on_gram` gets each one's ids, in one pass over the tokens: at each token the runs of two,
+/// three and four that end there.
 fn phrase_windows(tokens: &[u32], is_candidate: &[bool], mut on_gram: impl FnMut(&[u32])) {
-    // The candidate tokens just before this one in its clause: the last two, the latest last.
-    let mut before = [0u32; 2];
+    // The candidate tokens just before this one in its clause: the last three, the latest last.
+    let mut before = [0u32; 3];
     let mut n_before = 0;
     for &token in tokens {
         let id = token & ID_BITS;
@@ -74,17 +78,20 @@ fn phrase_windows(tokens: &[u32], is_candidate: &[bool], mut on_gram: impl FnMut
             n_before = 0;
         }
         if n_before >= 1 {
-            on_gram(&[before[1], id]);
+            on_gram(&[before[2], id]);
         }
-        if n_before == 2 {
-            on_gram(&[before[0], before[1], id]);
+        if n_before >= 2 {
+            on_gram(&[before[1], before[2], id]);
         }
-        before = [before[1], id];
-        n_before = (n_before + 1).min(2);
+        if n_before == 3 {
+            on_gram(&[before[0], before[1], before[2], id]);
+        }
+        before = [before[1], before[2], id];
+        n_before = (n_before + 1).min(3);
     }
 }
 
-/// Frequent bigrams and trigrams of non-stopword tokens within one clause.
+/// Frequent runs of two to four non-stopword tokens within one clause.
 pub fn find_phrases<'s>(store: &'s Store, pause: &'s mut Pause<'_>) -> Finding<'s> {
     Box::pin(phrases_of(store, pause))
 }
@@ -134,32 +141,39 @@ async fn phrases_of(store: &Store, pause: &mut Pause<'_>) -> Grams {
     frequent.0.extend(bigrams.0.iter().filter(|(_, (n, _))| *n >= min).map(|(&key, &(n, _))| (key, (n, 0))));
     drop(bigrams);
     let is_frequent = |ids: &[u32]| frequent.0.contains_key(&phrase_key(ids));
-    let mut trigrams = PhraseCounts::default();
+    // Trigrams and four-word runs whose bigrams are all frequent (an article holding a run holds
+    // each of its bigrams, so no frequent run is missed).
+    let mut longer = PhraseCounts::default();
     for rows in runs_of_rows(n_rows) {
         pause(share_done(2, N_PASSES, rows.start, n_rows)).await;
         for row in rows {
             phrase_windows(store.row_tokens(row), &is_candidate, |ids| {
-                if ids.len() == 3 && is_frequent(&ids[..2]) && is_frequent(&ids[1..]) {
-                    let key = phrase_key(ids);
-                    trigrams.add(key, row);
+                if ids.len() >= 3 && ids.windows(2).all(is_frequent) {
+                    longer.add(phrase_key(ids), row);
                 }
             });
         }
     }
-    // A bigram nested in a frequent trigram that holds nearly all its articles says nothing the
-    // trigram does not: each bigram's second number becomes the most articles of such a trigram.
-    for (key, &(n, _)) in trigrams.0.iter().filter(|(_, (n, _))| *n >= min) {
-        let ids = phrase_ids(key);
-        for bigram in [&ids[..2], &ids[1..]] {
-            if let Some((_, nested_in)) = frequent.0.get_mut(&phrase_key(bigram)) {
+    // A phrase nested in a frequent phrase a word longer that holds nearly all its articles
+    // says nothing that one does not: each phrase's second number (the last row counted, done
+    // with) becomes the most articles of such a longer phrase.
+    longer.0.retain(|_, (n, nested_in)| {
+        *nested_in = 0;
+        *n >= min
+    });
+    let runs: Vec<(u128, u32)> = longer.0.iter().map(|(&key, &(n, _))| (key, n)).collect();
+    for (key, n) in runs {
+        let ids = phrase_ids(&key);
+        let shorter = if ids.len() == 3 { &mut frequent } else { &mut longer };
+        for part in [&ids[..ids.len() - 1], &ids[1..]] {
+            if let Some((_, nested_in)) = shorter.0.get_mut(&phrase_key(part)) {
                 *nested_in = (*nested_in).max(n);
             }
         }
     }
-    let bigrams = frequent.0.iter().filter(|(_, (n, nested_in))| !is_nested(*n, *nested_in));
-    let kept = bigrams.chain(trigrams.0.iter().filter(|(_, (n, _))| *n >= min));
+    let kept = frequent.0.iter().chain(&longer.0).filter(|(_, (n, nested_in))| !is_nested(*n, *nested_in));
     let kept = kept.map(|(key, &(n, _))| (phrase_ids(key), n)).collect();
-    drop((frequent, trigrams));
+    drop((frequent, longer));
     let mut grams = Grams::ranked(kept);
     // The kept phrases' ids by key, in the counts' map type (one hash table type less in wasm).
     let mut id_of = PhraseCounts::default();

@@ -27,12 +27,14 @@ impl Grams {
             .filter(|(_, (n, _, _))| *n >= min_articles)
             .map(|(k, (n, _, label))| (k, n, label))
             .collect();
-        // Phrases: a bigram inside a kept trigram that holds 90 % of its articles is left out.
+        // Phrases: one inside a kept phrase a word longer that holds 90 % of its articles is
+        // left out.
         let nested = |&(key, n, _): &(&[u32], u32, &str)| {
             drop_nested
-                && key.len() == 2
                 && kept.iter().any(|&(longer, n_longer, _)| {
-                    longer.len() == 3 && (longer[..2] == *key || longer[1..] == *key) && n_longer * 10 >= n * 9
+                    longer.len() == key.len() + 1
+                        && (longer[..key.len()] == *key || longer[1..] == *key)
+                        && n_longer * 10 >= n * 9
                 })
         };
         let mut kept: Vec<(&[u32], u32, &str)> = kept.iter().filter(|gram| !nested(gram)).copied().collect();
@@ -55,7 +57,7 @@ impl Grams {
     }
 }
 
-/// Frequent bigrams and trigrams of non-stopword tokens within one clause.
+/// Frequent runs of two to four non-stopword tokens within one clause.
 fn slow_phrases(store: &Store) -> Grams {
     let vocab = &store.vocab;
     let per_row: Vec<Vec<(Vec<u32>, String)>> = (0..u32::try_from(store.len()).unwrap_or(0))
@@ -63,7 +65,7 @@ fn slow_phrases(store: &Store) -> Grams {
             let tokens = store.row_tokens(row);
             let mut grams = Vec::new();
             for start in 0..tokens.len() {
-                for len in 2..=3 {
+                for len in 2..=4 {
                     let Some(window) = tokens.get(start..start + len) else { break };
                     let crosses_clause = window[1..].iter().any(|t| t & CLAUSE_BIT != 0);
                     let ids: Vec<u32> = window.iter().map(|t| t & ID_BITS).collect();
@@ -196,6 +198,8 @@ fn pruned_finders_equal_the_slow_way() {
         assert_eq!(names, summary(&slow_names(&store), store.len()), "names of {n} headlines");
         if n == 61_000 {
             assert!(phrases.0.len() > 5 && names.0.len() > 3, "{:?} {:?}", phrases.0, names.0);
+            let n_words = |n: usize| phrases.0.iter().filter(|(ids, _, _)| ids.len() == n).count();
+            assert!((2..=4).all(|n| n_words(n) > 0), "phrases of two, three and four words: {:?}", phrases.0);
             eprintln!("{} phrases, {} names", phrases.0.len(), names.0.len());
         }
     }

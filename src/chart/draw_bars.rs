@@ -22,7 +22,7 @@ where
     #[expect(clippy::cast_precision_loss, reason = "a few dozen bars")]
     let n = spec.bars.len() as f64;
     let x_max = spec.bars.iter().map(|b| b.value).fold(0.0, f64::max).max(f64::MIN_POSITIVE) * 1.18;
-    let mut chart = super::frame(area, theme, &spec.title, (30, 170), 0f64..x_max, 0f64..n)?;
+    let mut chart = super::frame(area, theme, &spec.title, (30, 196), 0f64..x_max, 0f64..n)?;
     chart
         .configure_mesh()
         .disable_y_mesh()

@@ -197,7 +197,7 @@ pub fn topics_spec(data: &DashboardData, filter: &Filter, measure: Measure) -> B
         .topics
         .iter()
         .map(|stat| Bar {
-            label: clip(&stat.label, 28),
+            label: clip(&stat.label, 32),
             value: stat.value(measure),
             value_text: value_text(stat.value(measure), measure),
             is_selected: filter.any_topics.contains(&stat.topic) || filter.all_topics.contains(&stat.topic),

@@ -7,8 +7,9 @@
 //! A gram is a topic when at least `min_articles` articles hold it, so candidates are pruned
 //! before they are counted: a gram with a token fewer articles hold, or a run of three or four
 //! with a bigram fewer articles hold, cannot qualify. Candidates are keyed by their token ids;
-//! text is made only for the grams kept. (A million headlines: about a second less of a frozen tab on the
-//! first switch to phrases or names than making a key and a label for every candidate.)
+//! text is made only for the grams kept. (A million headlines: about a second less of a frozen
+//! tab on the first switch to phrases or names than making a key and a label for every
+//! candidate.)
 //!
 //! Each finder is an `async fn` that passes through a `Pause` every `ROWS_A_PAUSE` rows of each
 //! pass over the rows: the page yields to the browser there (a million headlines take it most

@@ -75,12 +75,14 @@ pub(super) async fn yield_to_browser() {
 /// Takes the bytes by value so they are freed before the store is built (wasm memory never
 /// shrinks, so the peak is what counts).
 pub async fn load_bytes(
-    bytes: Vec<u8>,
+    mut bytes: Vec<u8>,
     checksum: Checksum,
     options: &ParseOptions,
     is_demo: bool,
     ticket: LoadTicket,
 ) -> Result<Loaded, LoadError> {
+    // The file's own size (the export manifest's), before any decompression.
+    let n_bytes = bytes.len();
     #[expect(clippy::cast_precision_loss, reason = "display only")]
     let total_bytes = bytes.len() as f64;
     let name = options.name.clone();
@@ -93,6 +95,11 @@ pub async fn load_bytes(
     };
     let started = performance_now();
     let mut phases = Phases::new(started);
+    if ingest::gzip::is_gzip(&bytes) {
+        ticket.report(status("Decompressing", 0.3, 0));
+        bytes = inflated(bytes).await?;
+        phases.lap("decompress");
+    }
     let remembered;
     let options = match remembered_mapping(&bytes, options) {
         Some(mapping) => {
@@ -103,7 +110,6 @@ pub async fn load_bytes(
     };
     let head = bytes[..bytes.len().min(64 * 1024)].to_vec();
     phases.lap("mapping");
-    let n_bytes = bytes.len();
     let decompressed = ingest::decompress(&bytes).map_err(LoadError::Ingest)?;
     let decoded = ingest::decode(&decompressed).map_err(LoadError::Ingest)?;
     phases.lap("decode");
@@ -135,7 +141,7 @@ pub async fn load_bytes(
     }
     let mut report = job.finish().map_err(LoadError::Ingest)?;
     phases.lap("parse");
-    let input = checksum.finish(&options.name, bytes.len()).await;
+    let input = checksum.finish(&options.name, n_bytes).await;
     phases.lap("checksum wait");
     let outline = builder.outline();
     let mut indexer = builder.into_indexer(options.site_offset, &mut report);
@@ -176,6 +182,11 @@ pub async fn load_bytes(
         site_offset: Some(options.site_offset),
     };
     Ok(Loaded::new(store, Arc::new(report), facts, options.site_offset, head, settings))
+}
+
+/// The bytes of a gzip file, inflated by the browser; the compressed ones are freed here.
+async fn inflated(compressed: Vec<u8>) -> Result<Vec<u8>, LoadError> {
+    super::gunzip::gunzip(&compressed, ingest::MAX_DECOMPRESSED_BYTES).await.map_err(LoadError::Ingest)
 }
 
 /// The mapping the user chose before for a file with this header, if they set none now.

@@ -11,6 +11,7 @@ mod checksum;
 mod download;
 mod export_menu;
 mod format;
+mod gunzip;
 mod load;
 mod load_report;
 mod load_types;

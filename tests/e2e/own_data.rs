@@ -177,3 +177,61 @@ async fn a_file_with_unknown_column_names_can_be_mapped_by_hand() {
     assert!(client.find_all(Locator::Css("[data-testid='load-error']")).await.unwrap().is_empty());
     client.close().await.unwrap();
 }
+
+/// `text` as one gzip member; `Compression::none()` keeps the text as it is in the member.
+fn gzip_member(text: &[u8], level: flate2::Compression) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), level);
+    encoder.write_all(text).unwrap();
+    encoder.finish().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn gzip_files_are_inflated_by_the_browser_member_by_member() {
+    let server = serve(dist());
+    let driver = start_driver().await;
+    let client = open_session(&driver, 1300, 1000).await;
+    let demo = open_demo(&client, &server.base_url).await;
+    choose_file(&client, &fixture("gzip_csv.csv.gz")).await;
+    assert_eq!(wait_for_text(&client, "[data-testid='selection-count']", |t| t != demo).await, "1");
+    wait_for_charts(&client, 40).await;
+    let preview = text(&client, "[data-testid='mapping-preview']").await;
+    assert!(preview.contains("Zipped headline"), "the preview shows the inflated rows: {preview}");
+    // Three members (`cat a.gz b.gz c.gz`); the second is stored, not compressed, and its text
+    // holds a run of bytes that looks like a member header — a start the page must reject.
+    let dir = temp_dir();
+    let fake_header = b"\x1F\x8B\x08\x01ABCDxy"; // flags: FTEXT only (no NUL in the text)
+    let stored_text =
+        [&b"Second headline "[..], fake_header, b" garbled,2024-03-02\nThird headline,2024-03-03\n"].concat();
+    let members = [
+        gzip_member(b"title,date\nFirst headline,2024-03-01\n", flate2::Compression::best()),
+        gzip_member(&stored_text, flate2::Compression::none()),
+        gzip_member(b"Fourth headline,2024-03-04\n", flate2::Compression::fast()),
+    ];
+    let file = members.concat();
+    let member_starts = [members[0].len(), members[0].len() + members[1].len()];
+    let possible: Vec<usize> = headline_trends::ingest::gzip::possible_member_starts(&file).collect();
+    assert_eq!(possible.len(), 3, "the fake header is a possible start: {possible:?}");
+    assert!(member_starts.iter().all(|s| possible.contains(s)), "{possible:?} holds {member_starts:?}");
+    let path = dir.join("three-members.csv.gz");
+    std::fs::write(&path, &file).unwrap();
+    choose_file(&client, &path).await;
+    assert_eq!(wait_for_text(&client, "[data-testid='selection-count']", |t| t == "4").await, "4");
+    // A damaged checksum and a file cut short: one sentence each, and the last dataset stays.
+    let mut damaged = gzip_member(b"title,date\nBroken headline,2024-03-01\n", flate2::Compression::best());
+    let n = damaged.len();
+    damaged[n - 8] ^= 1;
+    let cut_short = members.concat()[..members[0].len() + 30].to_vec();
+    for (name, bytes, expected) in [
+        ("damaged.csv.gz", damaged, "member 1: the compressed data is damaged or cut short"),
+        ("cut-short.csv.gz", cut_short, "member 2: the compressed data is damaged or cut short"),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        choose_file(&client, &path).await;
+        let message = wait_for_text(&client, "[data-testid='load-error']", |t| t.contains(expected)).await;
+        assert!(message.starts_with("This gzip file could not be decompressed"), "{name}: {message}");
+        assert_eq!(count(&client).await, "4", "{name}: the last dataset stays");
+    }
+    client.close().await.unwrap();
+}

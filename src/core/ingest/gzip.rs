@@ -5,10 +5,16 @@
 //! stream, a damaged member, bytes after the last member that are not another member, and
 //! output beyond `limit` are errors — nothing is dropped silently.
 //!
-//! The DEFLATE streams are inflated by `flate2`; the member framing is read here because
-//! `flate2`'s gzip reader brings in `crc32fast` and its 16 KB table (see `crate::crc32`).
+//! The DEFLATE streams are inflated by `flate2` (feature `gzip`); the member framing is read
+//! here because `flate2`'s gzip reader brings in `crc32fast` and its 16 KB table (see
+//! `crate::crc32`). A host with an inflater of its own that reads one member at a time (the
+//! browser's `DecompressionStream`) finds where a later member may start with
+//! `possible_member_starts`.
 
-use crate::crc32::{Crc32, crc32};
+#[cfg(feature = "gzip")]
+use crate::crc32::Crc32;
+use crate::crc32::crc32;
+#[cfg(feature = "gzip")]
 use flate2::{Decompress, FlushDecompress, Status};
 
 const MAGIC: &[u8] = b"\x1F\x8B";
@@ -24,7 +30,20 @@ pub fn is_gzip(bytes: &[u8]) -> bool {
     bytes.starts_with(MAGIC)
 }
 
+/// Offsets in `bytes`, in order, where a member after the first may start: a valid member
+/// header (magic, DEFLATE, no reserved flags, whole optional fields, matching header CRC) at
+/// least the smallest member's length (20 bytes) in. Every real member start is among them;
+/// so, rarely, is a run of compressed bytes that looks like a header — only inflating the
+/// bytes before it tells (they inflate whole, checksum and length matching, at a real start).
+pub fn possible_member_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const SMALLEST_MEMBER: usize = 10 + 2 + 8;
+    // (`memchr` rather than `memmem`: the page has the one already, not the other's 3 KB.)
+    memchr::memchr_iter(MAGIC[0], bytes)
+        .filter(move |&at| at >= SMALLEST_MEMBER && is_gzip(&bytes[at..]) && header_len(&bytes[at..]).is_ok())
+}
+
 /// The decompressed bytes of every member of `input`, at most `limit` of them.
+#[cfg(feature = "gzip")]
 pub fn gunzip(input: &[u8], limit: u64) -> Result<Vec<u8>, String> {
     let mut out = Vec::with_capacity(input.len().saturating_mul(4).min(usize::try_from(limit).unwrap_or(usize::MAX)));
     let mut rest = input;
@@ -41,6 +60,7 @@ pub fn gunzip(input: &[u8], limit: u64) -> Result<Vec<u8>, String> {
 }
 
 /// Appends one member's bytes to `out`; returns how many input bytes the member took.
+#[cfg(feature = "gzip")]
 fn read_member(member: &[u8], out: &mut Vec<u8>, limit: u64) -> Result<usize, String> {
     let body_start = header_len(member)?;
     let out_start = out.len();
@@ -117,7 +137,7 @@ fn header_len(member: &[u8]) -> Result<usize, String> {
 }
 
 /// `limit` in words: "2 GiB", "64 KiB", "100 bytes".
-fn size_text(limit: u64) -> String {
+pub fn size_text(limit: u64) -> String {
     match limit {
         l if l >= 1 << 30 && l % (1 << 30) == 0 => format!("{} GiB", l >> 30),
         l if l >= 1 << 10 && l % (1 << 10) == 0 => format!("{} KiB", l >> 10),
@@ -126,6 +146,7 @@ fn size_text(limit: u64) -> String {
 }
 
 #[cfg(test)]
+#[cfg(feature = "gzip")]
 mod tests {
     use super::*;
     use std::io::Write;
@@ -203,6 +224,49 @@ mod tests {
             let got = gunzip(input, u64::MAX).unwrap_err();
             assert!(got.starts_with(expected), "{got:?} should start with {expected:?}");
         }
+    }
+
+    #[test]
+    fn every_member_start_is_a_possible_one_and_inflating_tells_the_rest() {
+        let members = [
+            member(b"first\n", 0, b""),
+            member(b"", 0, b""),
+            member(&b"second,12\n".repeat(40), FLAG_NAME, b"b.csv\0"),
+            member(b"x", FLAG_HEADER_CRC, b""),
+        ];
+        let mut starts = Vec::new();
+        for m in &members[..3] {
+            starts.push(starts.last().copied().unwrap_or(0) + m.len());
+        }
+        let file = members.concat();
+        let possible: Vec<usize> = possible_member_starts(&file).collect();
+        assert_eq!(possible, starts, "no compressed run here looks like a header");
+        // A header-like run inside compressed data is a possible start, and the bytes before
+        // it do not inflate whole: that is how a host tells it from a real one.
+        let fake_header = [0x1F, 0x8B, DEFLATE, 0, 0, 0, 0, 0, 0, 255];
+        let mut data = b"title\n".repeat(30);
+        data.extend_from_slice(&fake_header);
+        let stored = [
+            &[0x1F, 0x8B, DEFLATE, 0, 0, 0, 0, 0, 0, 255][..],
+            &stored_deflate(&data),
+            &crc32(&data).to_le_bytes(),
+            &u32::try_from(data.len()).unwrap().to_le_bytes(),
+        ]
+        .concat();
+        let fake = possible_member_starts(&stored).collect::<Vec<_>>();
+        assert_eq!(fake.len(), 1, "the stored copy of the fake header: {fake:?}");
+        assert!(gunzip(&stored[..fake[0]], u64::MAX).is_err());
+        assert_eq!(gunzip(&stored, u64::MAX), Ok(data));
+        // Too near the start to end a member, or not a valid header: not possible.
+        assert_eq!(possible_member_starts(&fake_header).count(), 0);
+        let reserved = [&[0_u8; 20][..], &[0x1F, 0x8B, DEFLATE, 0b1000_0000, 0, 0, 0, 0, 0, 255]].concat();
+        assert_eq!(possible_member_starts(&reserved).count(), 0);
+    }
+
+    /// A DEFLATE stream of one stored (uncompressed) block, so `data` shows in it as it is.
+    fn stored_deflate(data: &[u8]) -> Vec<u8> {
+        let len = u16::try_from(data.len()).unwrap();
+        [&[1][..], &len.to_le_bytes(), &(!len).to_le_bytes(), data].concat()
     }
 
     #[test]

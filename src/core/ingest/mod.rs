@@ -15,7 +15,7 @@ mod decode;
 mod dedupe;
 mod error;
 mod feed_reader;
-mod gzip;
+pub mod gzip;
 mod job;
 mod json_reader;
 mod line_counter;
@@ -32,7 +32,7 @@ mod trim;
 pub mod views;
 
 pub use dates::{DateOrder, DateOrderDecision};
-pub use decode::{Decoded, decode, decompress};
+pub use decode::{Decoded, MAX_DECOMPRESSED_BYTES, decode, decompress};
 pub use dedupe::{DedupeIndex, Duplicate};
 pub use error::{IngestError, RecordError, RejectReason};
 pub use job::{Job, Progress};

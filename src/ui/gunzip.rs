@@ -6,7 +6,8 @@
 //! CRC-32 and length, but reads one member a stream and refuses bytes after it; so a file of
 //! several members (`cat a.gz b.gz`) is inflated whole first, and when that fails, member by
 //! member: a member ends at the first of `ingest::gzip::possible_member_starts` before which
-//! its bytes inflate whole. Output beyond `limit` stops the stream.
+//! its bytes inflate whole. Output beyond `limit` stops the stream; so does `keep_going`
+//! answering false (the user cancelled), asked at each chunk the browser hands over.
 
 use crate::ingest::{IngestError, gzip};
 use wasm_bindgen::JsCast;
@@ -32,88 +33,116 @@ enum Failure {
     TooLarge,
     /// The browser has no `DecompressionStream`.
     Unsupported,
+    /// `keep_going` said stop.
+    Stopped,
 }
 
-/// The inflated bytes of every member of `input`, at most `limit` of them.
-pub async fn gunzip(input: &[u8], limit: u64) -> Result<Vec<u8>, IngestError> {
+/// What ended a `gunzip` early.
+pub enum Stop {
+    /// The data: one plain reason, as `ingest::decompress` gives natively.
+    Error(IngestError),
+    /// `keep_going` said stop.
+    Stopped,
+}
+
+/// The output so far and what bounds it.
+struct Inflation<'a> {
+    out: Vec<u8>,
+    limit: u64,
+    keep_going: &'a dyn Fn() -> bool,
+}
+
+/// The inflated bytes of every member of `input`, at most `limit` of them; `keep_going` is
+/// asked after each chunk.
+pub async fn gunzip(input: &[u8], limit: u64, keep_going: &dyn Fn() -> bool) -> Result<Vec<u8>, Stop> {
     // Text inflates to about four times its size: room for that at once, since each doubling
     // of a Vec this size would copy it and leave the old block in wasm memory, which never shrinks.
-    let mut out = Vec::with_capacity(input.len().saturating_mul(4).min(usize::try_from(limit).unwrap_or(usize::MAX)));
+    let room = input.len().saturating_mul(4).min(usize::try_from(limit).unwrap_or(usize::MAX));
+    let mut inflation = Inflation { out: Vec::with_capacity(room), limit, keep_going };
     let mut start = 0;
     let mut n_members = 0;
     while start < input.len() {
         n_members += 1;
         let rest = &input[start..];
         if !gzip::is_gzip(rest) {
-            return Err(gzip_error(format!("{} bytes after member {} are not gzip data", rest.len(), n_members - 1)));
+            let message = format!("{} bytes after member {} are not gzip data", rest.len(), n_members - 1);
+            return Err(Stop::Error(IngestError::Gzip { message }));
         }
-        let member_len = match inflate_into(rest, &mut out, limit).await {
-            Ok(()) => rest.len(),
-            Err(Failure::Damaged) => inflate_first_member(rest, &mut out, limit)
-                .await
-                .map_err(|failure| failure_error(failure, limit, n_members))?,
-            Err(failure) => return Err(failure_error(failure, limit, n_members)),
+        let member_len = match inflation.member(rest).await {
+            Ok(()) => Ok(rest.len()),
+            Err(Failure::Damaged) => inflation.first_member(rest).await,
+            Err(failure) => Err(failure),
         };
-        start += member_len;
+        start += member_len.map_err(|failure| stop(failure, limit, n_members))?;
     }
-    Ok(out)
+    Ok(inflation.out)
 }
 
-/// Inflates the member that starts `bytes` (followed by others) into `out`; returns its length.
-async fn inflate_first_member(bytes: &[u8], out: &mut Vec<u8>, limit: u64) -> Result<usize, Failure> {
-    for end in gzip::possible_member_starts(bytes) {
-        match inflate_into(&bytes[..end], out, limit).await {
-            Ok(()) => return Ok(end),
-            Err(Failure::Damaged) => {}
-            Err(failure) => return Err(failure),
+impl Inflation<'_> {
+    /// Inflates the member that starts `bytes` (followed by others); returns its length.
+    async fn first_member(&mut self, bytes: &[u8]) -> Result<usize, Failure> {
+        for end in gzip::possible_member_starts(bytes) {
+            match self.member(&bytes[..end]).await {
+                Ok(()) => return Ok(end),
+                Err(Failure::Damaged) => {}
+                Err(failure) => return Err(failure),
+            }
+        }
+        Err(Failure::Damaged)
+    }
+
+    /// Appends the inflated bytes of the one member `member`; on failure the output is as it was.
+    async fn member(&mut self, member: &[u8]) -> Result<(), Failure> {
+        let kept = self.out.len();
+        let result = self.stream(member).await;
+        if result.is_err() {
+            self.out.truncate(kept);
+        }
+        result
+    }
+
+    async fn stream(&mut self, member: &[u8]) -> Result<(), Failure> {
+        let inflater = DecompressionStream::new("gzip").map_err(|_| Failure::Unsupported)?;
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(member));
+        let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(|_| Failure::Unsupported)?;
+        let pair = web_sys::ReadableWritablePair::new(&inflater.readable(), &inflater.writable());
+        let reader: web_sys::ReadableStreamDefaultReader =
+            blob.stream().pipe_through(&pair).get_reader().unchecked_into();
+        loop {
+            let read: web_sys::ReadableStreamReadResult = wasm_bindgen_futures::JsFuture::from(reader.read())
+                .await
+                .map_err(|_| Failure::Damaged)?
+                .unchecked_into();
+            if read.get_done().unwrap_or(true) {
+                return Ok(());
+            }
+            let chunk: js_sys::Uint8Array = read.get_value().unchecked_into();
+            let at = self.out.len();
+            let n = chunk.length() as usize;
+            let failure = if (at + n) as u64 > self.limit {
+                Some(Failure::TooLarge)
+            } else if !(self.keep_going)() {
+                Some(Failure::Stopped)
+            } else {
+                None
+            };
+            if let Some(failure) = failure {
+                // A rejected cancel changes nothing: the stream is dropped either way.
+                drop(reader.cancel());
+                return Err(failure);
+            }
+            self.out.resize(at + n, 0);
+            chunk.copy_to(&mut self.out[at..]);
         }
     }
-    Err(Failure::Damaged)
 }
 
-/// Appends the inflated bytes of the one member `member` to `out`; on failure `out` is as it was.
-async fn inflate_into(member: &[u8], out: &mut Vec<u8>, limit: u64) -> Result<(), Failure> {
-    let kept = out.len();
-    let result = stream_into(member, out, limit).await;
-    if result.is_err() {
-        out.truncate(kept);
-    }
-    result
-}
-
-async fn stream_into(member: &[u8], out: &mut Vec<u8>, limit: u64) -> Result<(), Failure> {
-    let inflater = DecompressionStream::new("gzip").map_err(|_| Failure::Unsupported)?;
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(member));
-    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(|_| Failure::Unsupported)?;
-    let pair = web_sys::ReadableWritablePair::new(&inflater.readable(), &inflater.writable());
-    let reader: web_sys::ReadableStreamDefaultReader = blob.stream().pipe_through(&pair).get_reader().unchecked_into();
-    loop {
-        let read: web_sys::ReadableStreamReadResult =
-            wasm_bindgen_futures::JsFuture::from(reader.read()).await.map_err(|_| Failure::Damaged)?.unchecked_into();
-        if read.get_done().unwrap_or(true) {
-            return Ok(());
-        }
-        let chunk: js_sys::Uint8Array = read.get_value().unchecked_into();
-        let at = out.len();
-        let n = chunk.length() as usize;
-        if (at + n) as u64 > limit {
-            // A rejected cancel changes nothing: the stream is dropped either way.
-            drop(reader.cancel());
-            return Err(Failure::TooLarge);
-        }
-        out.resize(at + n, 0);
-        chunk.copy_to(&mut out[at..]);
-    }
-}
-
-fn failure_error(failure: Failure, limit: u64, n_member: usize) -> IngestError {
-    gzip_error(match failure {
+fn stop(failure: Failure, limit: u64, n_member: usize) -> Stop {
+    let message = match failure {
         Failure::Damaged => format!("member {n_member}: the compressed data is damaged or cut short"),
         Failure::TooLarge => format!("more than {} once decompressed", gzip::size_text(limit)),
         Failure::Unsupported => "this browser cannot decompress gzip; decompress the file first".to_owned(),
-    })
-}
-
-fn gzip_error(message: String) -> IngestError {
-    IngestError::Gzip { message }
+        Failure::Stopped => return Stop::Stopped,
+    };
+    Stop::Error(IngestError::Gzip { message })
 }

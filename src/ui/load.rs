@@ -97,7 +97,7 @@ pub async fn load_bytes(
     let mut phases = Phases::new(started);
     if ingest::gzip::is_gzip(&bytes) {
         ticket.report(status("Decompressing", 0.3, 0));
-        bytes = inflated(bytes).await?;
+        bytes = inflated(bytes, &ticket).await?;
         phases.lap("decompress");
     }
     let remembered;
@@ -184,9 +184,14 @@ pub async fn load_bytes(
     Ok(Loaded::new(store, Arc::new(report), facts, options.site_offset, head, settings))
 }
 
-/// The bytes of a gzip file, inflated by the browser; the compressed ones are freed here.
-async fn inflated(compressed: Vec<u8>) -> Result<Vec<u8>, LoadError> {
-    super::gunzip::gunzip(&compressed, ingest::MAX_DECOMPRESSED_BYTES).await.map_err(LoadError::Ingest)
+/// The bytes of a gzip file, inflated by the browser (Cancel works meanwhile); the compressed
+/// ones are freed here.
+async fn inflated(compressed: Vec<u8>, ticket: &LoadTicket) -> Result<Vec<u8>, LoadError> {
+    let keep_going = || ticket.check().is_ok();
+    super::gunzip::gunzip(&compressed, ingest::MAX_DECOMPRESSED_BYTES, &keep_going).await.map_err(|stop| match stop {
+        super::gunzip::Stop::Error(error) => LoadError::Ingest(error),
+        super::gunzip::Stop::Stopped => LoadError::Cancelled,
+    })
 }
 
 /// The mapping the user chose before for a file with this header, if they set none now.

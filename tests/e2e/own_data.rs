@@ -133,6 +133,16 @@ async fn a_large_load_can_be_cancelled() {
     assert!(client.find_all(Locator::Css("[data-testid='load-progress']")).await.unwrap().is_empty());
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(count(&client).await, demo, "the previous dataset stays");
+    // The same file gzipped: Cancel also stops the browser's inflating (about a second here).
+    let gzipped = path.with_extension("csv.gz");
+    std::fs::write(&gzipped, gzip_member(&std::fs::read(&path).unwrap(), flate2::Compression::fast())).unwrap();
+    choose_file(&client, &gzipped).await;
+    wait_for_text(&client, "[data-testid='load-progress'] span", |t| t.starts_with("Decompressing")).await;
+    press(&client, "[data-testid='load-cancel']").await;
+    let message = wait_for_text(&client, "[data-testid='load-error']", |t| !t.is_empty()).await;
+    assert!(message.contains("cancelled"), "{message}");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(count(&client).await, demo, "the previous dataset stays");
     client.close().await.unwrap();
 }
 

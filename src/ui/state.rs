@@ -7,7 +7,7 @@ use crate::analysis::dashboard::{DashboardData, ViewSettings, compute};
 use crate::analysis::filter::Filter;
 use crate::analysis::keywords::typical_search;
 use crate::analysis::recent::{Lookup, RecentDashboards};
-use crate::analysis::topics::{TopicKind, UserTopic};
+use crate::analysis::topics::{TopicKind, TopicRef, UserTopic};
 use crate::analysis::view_state::ViewState;
 use chrono::FixedOffset;
 use leptos::prelude::*;
@@ -240,6 +240,15 @@ impl Dash {
         let mut view = self.view.get_untracked();
         change(&mut view);
         self.set_view(view);
+    }
+
+    /// Adds `topic` to the topics drawn over time (once).
+    pub fn draw_over_time(&self, topic: TopicRef) {
+        self.update_view(|v| {
+            if !v.chosen_topics.contains(&topic) {
+                v.chosen_topics.push(topic);
+            }
+        });
     }
 }
 

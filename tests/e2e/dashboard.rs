@@ -294,3 +294,37 @@ async fn another_time_zone_moves_the_best_publishing_slot() {
     assert!(client.current_url().await.unwrap().as_str().contains("tz=540"));
     client.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn rising_topics_are_drawn_over_time_from_the_list_or_the_suggestions() {
+    let (_server, _driver, client) = dashboard_at("").await;
+    let rising: Vec<String> = {
+        let items = client.find_all(Locator::Css("[data-testid='panel-rising'] .rising-list li strong")).await.unwrap();
+        let mut words = Vec::new();
+        for item in items.iter().take(3) {
+            words.push(item.text().await.unwrap());
+        }
+        words
+    };
+    // With no topic chosen, the panel offers the top three rising topics.
+    let offered = text(&client, "[data-testid='trend-suggestions']").await;
+    assert_eq!(
+        offered.split_whitespace().collect::<Vec<_>>(),
+        [&["Rising", "now:"][..], &rising.iter().map(String::as_str).collect::<Vec<_>>()].concat()
+    );
+    let first = client.find(Locator::Css("[data-testid='trend-suggestions'] button")).await.unwrap();
+    scroll_into_view(&client, &first).await;
+    first.click().await.unwrap();
+    let chips = "[data-testid='panel-topic-trends'] .chips";
+    let drawn = wait_for_text(&client, chips, |t| !t.is_empty()).await;
+    assert!(drawn.contains(&format!("keyword:{}", rising[0])), "{drawn}");
+    assert!(client.find_all(Locator::Css("[data-testid='trend-suggestions']")).await.unwrap().is_empty());
+    // A rising topic clicked in its own panel is drawn too.
+    let second =
+        client.find(Locator::Css("[data-testid='panel-rising'] .rising-list li:nth-child(2) button")).await.unwrap();
+    scroll_into_view(&client, &second).await;
+    second.click().await.unwrap();
+    let drawn = wait_for_text(&client, chips, |t| t.contains(&format!("keyword:{}", rising[1]))).await;
+    assert!(drawn.contains(&format!("keyword:{}", rising[0])), "{drawn}");
+    client.close().await.unwrap();
+}

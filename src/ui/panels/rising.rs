@@ -25,14 +25,7 @@ fn RisingItem(topic: RisingTopic) -> impl IntoView {
     let dash = use_dash();
     let key = topic.keyword.clone();
     let points = sparkline_points(&topic.sparkline);
-    let add = move |_| {
-        let topic = TopicRef::new(TopicKind::Keyword, key.clone());
-        dash.update_view(|v| {
-            if !v.chosen_topics.contains(&topic) {
-                v.chosen_topics.push(topic)
-            }
-        });
-    };
+    let add = move |_| dash.draw_over_time(TopicRef::new(TopicKind::Keyword, key.clone()));
     // Few attributes (the rest is in `style/main.css`, by position): with erased component
     // types every attribute of a rebuilt item is removed and set again on each change. Outside
     // any form, a button needs no `type`.

@@ -4,7 +4,7 @@
 use crate::analysis::bursts::rows_in_burst;
 use crate::analysis::selection::intersect;
 use crate::analysis::topic_rows::topic_rows;
-use crate::analysis::topics::TopicRef;
+use crate::analysis::topics::{TopicKind, TopicRef};
 use crate::chart::labels::day_label;
 use crate::chart::spec::{bucket_day, trend_spec};
 use crate::ui::chart_canvas::ChartCanvas;
@@ -72,12 +72,17 @@ pub fn TrendsPanel() -> impl IntoView {
         dash.drill.set(Some(Drill { label, rows: Arc::new(rows) }));
     });
     let add_topic = move |text: String| {
-        let Some(topic) = TopicRef::parse(text.trim()) else { return };
-        dash.update_view(|v| {
-            if !v.chosen_topics.contains(&topic) {
-                v.chosen_topics.push(topic)
-            }
-        });
+        if let Some(topic) = TopicRef::parse(text.trim()) {
+            dash.draw_over_time(topic);
+        }
+    };
+    // With no topic chosen, the top three rising ones, a click each, rather than only an empty
+    // chart (the suggestions follow the filters, as the rising list does).
+    let suggested = move || {
+        if dash.view.with(|v| !v.chosen_topics.is_empty()) {
+            return Vec::new();
+        }
+        dash.data.with(|d| d.rising.0.iter().take(3).map(|t| t.keyword.clone()).collect::<Vec<_>>())
     };
     view! {
         <section class="panel wide" data-testid="panel-topic-trends" aria-labelledby="trends-title">
@@ -109,6 +114,15 @@ pub fn TrendsPanel() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
+                <Show when=move || !suggested().is_empty()>
+                    <p class="suggestions" data-testid="trend-suggestions">
+                        <span>"Rising now:"</span>
+                        {move || suggested().into_iter().map(|keyword| {
+                            let topic = TopicRef::new(TopicKind::Keyword, keyword.clone());
+                            view! { <button type="button" on:click=move |_| dash.draw_over_time(topic.clone())>{keyword}</button> }
+                        }).collect_view()}
+                    </p>
+                </Show>
             </div>
             <ChartCanvas spec=spec label="Chosen topics over time with bursts marked" height=300 testid="chart-trends" on_click=on_click tooltip=tooltip/>
             <crate::ui::export_menu::ExportMenu kind=crate::export::charts::ChartKind::TopicTrends/>

@@ -2,10 +2,10 @@
 //! lines), bad files that end in one sentence while the previous dataset stays, a failed
 //! `?data=` fetch, and cancelling a large load.
 
-use crate::browser::{open_session, start_driver};
+use crate::browser::{Driver, open_session, start_driver};
 use crate::helpers::{choose, text, wait_for, wait_for_charts, wait_for_text};
 use crate::page::dist;
-use crate::server::serve;
+use crate::server::{StaticServer, serve};
 use fantoccini::{Client, Locator};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -18,6 +18,38 @@ async fn open_demo(client: &Client, base: &str) -> String {
     client.goto(&format!("{base}/")).await.unwrap();
     wait_for(client, "[data-testid='selection-count']", 40).await;
     count(client).await
+}
+
+/// A browser on the demo page, and the demo's article count; the server and driver are
+/// returned to keep them alive.
+async fn on_the_demo() -> (StaticServer, Driver, Client, String) {
+    let server = serve(dist());
+    let driver = start_driver().await;
+    let client = open_session(&driver, 1300, 1000).await;
+    let demo = open_demo(&client, &server.base_url).await;
+    (server, driver, client, demo)
+}
+
+/// Opens the fixture `name` over the demo (`demo` articles): the article count it shows, and
+/// the column mapping's preview of its first rows.
+async fn open_fixture(client: &Client, name: &str, demo: &str) -> (String, String) {
+    choose_file(client, &fixture(name)).await;
+    let shown = wait_for_text(client, "[data-testid='selection-count']", |t| t != demo).await;
+    wait_for_charts(client, 40).await;
+    (shown, text(client, "[data-testid='mapping-preview']").await)
+}
+
+/// Opens `path`, presses Cancel once the progress line starts with `phase`, and checks the
+/// load ends cancelled with the demo (`demo` articles) still shown.
+async fn cancel_while(client: &Client, path: &Path, phase: &str, demo: &str) {
+    choose_file(client, path).await;
+    wait_for_text(client, "[data-testid='load-progress'] span", |t| t.starts_with(phase)).await;
+    press(client, "[data-testid='load-cancel']").await;
+    let message = wait_for_text(client, "[data-testid='load-error']", |t| !t.is_empty()).await;
+    assert!(message.contains("cancelled"), "{message}");
+    assert!(client.find_all(Locator::Css("[data-testid='load-progress']")).await.unwrap().is_empty());
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(count(client).await, demo, "the previous dataset stays");
 }
 
 /// Presses "Read the file again" through the element itself: a pointer click aims at where the
@@ -54,10 +86,7 @@ pub fn fixture(name: &str) -> PathBuf {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_file_through_the_input_loads_with_its_report() {
-    let server = serve(dist());
-    let driver = start_driver().await;
-    let client = open_session(&driver, 1300, 1000).await;
-    let demo = open_demo(&client, &server.base_url).await;
+    let (_server, _driver, client, demo) = on_the_demo().await;
     choose_file(&client, &fixture("bad_lines_3_to_7.csv")).await;
     let shown = wait_for_text(&client, "[data-testid='selection-count']", |t| t != demo).await;
     assert_eq!(shown, "2");
@@ -75,10 +104,7 @@ async fn a_file_through_the_input_loads_with_its_report() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn bad_files_end_in_one_sentence_and_the_previous_dataset_stays() {
-    let server = serve(dist());
-    let driver = start_driver().await;
-    let client = open_session(&driver, 1300, 1000).await;
-    let demo = open_demo(&client, &server.base_url).await;
+    let (_server, _driver, client, demo) = on_the_demo().await;
     let dir = temp_dir();
     // The "200 MB single line": read through the file input like any other file.
     let mut huge_line = vec![b'x'; 200 * 1024 * 1024];
@@ -121,41 +147,20 @@ async fn a_large_load_can_be_cancelled() {
         println!("skipped: node or ../shared/bench/gen-data.mjs is not available");
         return;
     }
-    let server = serve(dist());
-    let driver = start_driver().await;
-    let client = open_session(&driver, 1300, 1000).await;
-    let demo = open_demo(&client, &server.base_url).await;
-    choose_file(&client, &path).await;
-    wait_for(&client, "[data-testid='load-progress']", 20).await;
-    press(&client, "[data-testid='load-cancel']").await;
-    let message = wait_for_text(&client, "[data-testid='load-error']", |t| !t.is_empty()).await;
-    assert!(message.contains("cancelled"), "{message}");
-    assert!(client.find_all(Locator::Css("[data-testid='load-progress']")).await.unwrap().is_empty());
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(count(&client).await, demo, "the previous dataset stays");
+    let (_server, _driver, client, demo) = on_the_demo().await;
+    cancel_while(&client, &path, "", &demo).await;
     // The same file gzipped: Cancel also stops the browser's inflating (about a second here).
     let gzipped = path.with_extension("csv.gz");
     std::fs::write(&gzipped, gzip_member(&std::fs::read(&path).unwrap(), flate2::Compression::fast())).unwrap();
-    choose_file(&client, &gzipped).await;
-    wait_for_text(&client, "[data-testid='load-progress'] span", |t| t.starts_with("Decompressing")).await;
-    press(&client, "[data-testid='load-cancel']").await;
-    let message = wait_for_text(&client, "[data-testid='load-error']", |t| !t.is_empty()).await;
-    assert!(message.contains("cancelled"), "{message}");
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(count(&client).await, demo, "the previous dataset stays");
+    cancel_while(&client, &gzipped, "Decompressing", &demo).await;
     client.close().await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_column_mapping_can_be_changed_and_is_remembered() {
-    let server = serve(dist());
-    let driver = start_driver().await;
-    let client = open_session(&driver, 1300, 1000).await;
-    let demo = open_demo(&client, &server.base_url).await;
-    choose_file(&client, &fixture("bad_lines_3_to_7.csv")).await;
-    assert_eq!(wait_for_text(&client, "[data-testid='selection-count']", |t| t != demo).await, "2");
-    wait_for_charts(&client, 40).await;
-    let preview = text(&client, "[data-testid='mapping-preview']").await;
+    let (server, _driver, client, demo) = on_the_demo().await;
+    let (shown, preview) = open_fixture(&client, "bad_lines_3_to_7.csv", &demo).await;
+    assert_eq!(shown, "2");
     assert!(preview.contains("views → views") && preview.contains("Good one"), "{preview}");
     // Switch the views role off: the line with "lots" views now loads.
     choose(&client, "role-views", "").await;
@@ -171,10 +176,7 @@ async fn the_column_mapping_can_be_changed_and_is_remembered() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_file_with_unknown_column_names_can_be_mapped_by_hand() {
-    let server = serve(dist());
-    let driver = start_driver().await;
-    let client = open_session(&driver, 1300, 1000).await;
-    let demo = open_demo(&client, &server.base_url).await;
+    let (_server, _driver, client, demo) = on_the_demo().await;
     choose_file(&client, &fixture("unknown_column_names.csv")).await;
     let message = wait_for_text(&client, "[data-testid='load-error']", |t| !t.is_empty()).await;
     assert!(message.contains("No title field found among the fields \"when\", \"what\", \"hits\""), "{message}");
@@ -198,14 +200,9 @@ fn gzip_member(text: &[u8], level: flate2::Compression) -> Vec<u8> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn gzip_files_are_inflated_by_the_browser_member_by_member() {
-    let server = serve(dist());
-    let driver = start_driver().await;
-    let client = open_session(&driver, 1300, 1000).await;
-    let demo = open_demo(&client, &server.base_url).await;
-    choose_file(&client, &fixture("gzip_csv.csv.gz")).await;
-    assert_eq!(wait_for_text(&client, "[data-testid='selection-count']", |t| t != demo).await, "1");
-    wait_for_charts(&client, 40).await;
-    let preview = text(&client, "[data-testid='mapping-preview']").await;
+    let (_server, _driver, client, demo) = on_the_demo().await;
+    let (shown, preview) = open_fixture(&client, "gzip_csv.csv.gz", &demo).await;
+    assert_eq!(shown, "1");
     assert!(preview.contains("Zipped headline"), "the preview shows the inflated rows: {preview}");
     // Three members (`cat a.gz b.gz c.gz`); the second is stored, not compressed, and its text
     // holds a run of bytes that looks like a member header — a start the page must reject.

@@ -3,10 +3,12 @@
 //!
 //! Contract: `gunzip` returns every member's bytes concatenated, or an `IngestError::Gzip` with
 //! one plain reason, as `ingest::decompress` does natively. The browser checks each member's
-//! CRC-32 and length, but reads one member a stream and refuses bytes after it; so a file of
-//! several members (`cat a.gz b.gz`) is inflated whole first, and when that fails, member by
-//! member: a member ends at the first of `ingest::gzip::possible_member_starts` before which
-//! its bytes inflate whole. Output beyond `limit` stops the stream; so does `keep_going`
+//! CRC-32 and length, but reads one member a stream and refuses bytes after it; so a file is
+//! inflated whole first, and when that fails, member by member (`cat a.gz b.gz`): a member ends
+//! at the first of `ingest::gzip::possible_member_starts` before which its bytes inflate whole,
+//! and the last one at the end of the file. Once a file proved to hold several members, each
+//! later one tries its possible ends before the whole rest, so that the rest of a file of many
+//! members is not copied and inflated again for each of them. Output beyond `limit` stops the stream; so does `keep_going`
 //! answering false (the user cancelled), asked at each chunk the browser hands over.
 
 use crate::ingest::{IngestError, gzip};
@@ -23,6 +25,10 @@ extern "C" {
     fn readable(this: &DecompressionStream) -> web_sys::ReadableStream;
     #[wasm_bindgen(method, getter)]
     fn writable(this: &DecompressionStream) -> web_sys::WritableStream;
+    /// `[bytes]`, the bytes as a view of wasm memory, not a copy: `Blob` copies them at once,
+    /// and nothing in between allocates (a grown memory would detach the view).
+    #[wasm_bindgen(js_namespace = Array, js_name = of)]
+    fn array_of_view(bytes: &[u8]) -> js_sys::Array;
 }
 
 /// Why a member did not inflate.
@@ -61,6 +67,7 @@ pub async fn gunzip(input: &[u8], limit: u64, keep_going: &dyn Fn() -> bool) -> 
     let mut inflation = Inflation { out: Vec::with_capacity(room), limit, keep_going };
     let mut start = 0;
     let mut n_members = 0;
+    let mut several_members = false;
     while start < input.len() {
         n_members += 1;
         let rest = &input[start..];
@@ -68,10 +75,17 @@ pub async fn gunzip(input: &[u8], limit: u64, keep_going: &dyn Fn() -> bool) -> 
             let message = format!("{} bytes after member {} are not gzip data", rest.len(), n_members - 1);
             return Err(Stop::Error(IngestError::Gzip { message }));
         }
-        let member_len = match inflation.member(rest).await {
-            Ok(()) => Ok(rest.len()),
-            Err(Failure::Damaged) => inflation.first_member(rest).await,
-            Err(failure) => Err(failure),
+        let member_len = if several_members {
+            inflation.first_member(rest, true).await
+        } else {
+            match inflation.member(rest).await {
+                Ok(()) => Ok(rest.len()),
+                Err(Failure::Damaged) => {
+                    several_members = true;
+                    inflation.first_member(rest, false).await
+                }
+                Err(failure) => Err(failure),
+            }
         };
         start += member_len.map_err(|failure| stop(failure, limit, n_members))?;
     }
@@ -79,14 +93,18 @@ pub async fn gunzip(input: &[u8], limit: u64, keep_going: &dyn Fn() -> bool) -> 
 }
 
 impl Inflation<'_> {
-    /// Inflates the member that starts `bytes` (followed by others); returns its length.
-    async fn first_member(&mut self, bytes: &[u8]) -> Result<usize, Failure> {
+    /// Inflates the member that starts `bytes`: up to the first possible start of another that
+    /// inflates whole, else (if `or_all`) all of `bytes` as the last member. Returns its length.
+    async fn first_member(&mut self, bytes: &[u8], or_all: bool) -> Result<usize, Failure> {
         for end in gzip::possible_member_starts(bytes) {
             match self.member(&bytes[..end]).await {
                 Ok(()) => return Ok(end),
                 Err(Failure::Damaged) => {}
                 Err(failure) => return Err(failure),
             }
+        }
+        if or_all {
+            return self.member(bytes).await.map(|()| bytes.len());
         }
         Err(Failure::Damaged)
     }
@@ -103,8 +121,8 @@ impl Inflation<'_> {
 
     async fn stream(&mut self, member: &[u8]) -> Result<(), Failure> {
         let inflater = DecompressionStream::new("gzip").map_err(|_| Failure::Unsupported)?;
-        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(member));
-        let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(|_| Failure::Unsupported)?;
+        let blob =
+            web_sys::Blob::new_with_u8_array_sequence(&array_of_view(member)).map_err(|_| Failure::Unsupported)?;
         let pair = web_sys::ReadableWritablePair::new(&inflater.readable(), &inflater.writable());
         let reader: web_sys::ReadableStreamDefaultReader =
             blob.stream().pipe_through(&pair).get_reader().unchecked_into();

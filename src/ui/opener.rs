@@ -43,7 +43,7 @@ pub fn FileOpener() -> impl IntoView {
                     type="file"
                     class="visually-hidden"
                     data-testid="file-input"
-                    accept=".csv,.tsv,.txt,.json,.jsonl,.ndjson,.xml,.rss,.atom,.gz"
+                    accept=".csv,.tsv,.txt,.json,.jsonl,.ndjson,.xml,.rss,.atom,.sgm,.sgml,.gz"
                     on:change=on_change
                 />
             </label>

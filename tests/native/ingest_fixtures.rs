@@ -175,6 +175,30 @@ fn rss_feeds_concatenated_are_read_item_by_item() {
 }
 
 #[test]
+fn reuters_sgml_documents_are_read_with_their_first_topic() {
+    let ingested = load(
+        include_bytes!("../fixtures/reuters_sgml_topics_entities_brief_and_bad_date.sgm"),
+        &ParseOptions::default(),
+    );
+    assert_eq!(ingested.format, Format::Feed);
+    assert_eq!(titles(&ingested), ["U.S. WHEAT <USW> EXPORTS RISE", "LONDON GOLD FIXED LOWER"], "entities read");
+    let first = &ingested.dataset.articles[0];
+    assert_eq!((first.line.get(), first.category.as_deref()), (2, Some("grain")), "the first of two topics");
+    assert_eq!(first.published_at.unwrap().to_rfc3339(), "1987-03-01T01:41:26.470+00:00");
+    assert!(first.body.as_deref().is_some_and(|b| b.starts_with("Wheat exports rose")));
+    let second = &ingested.dataset.articles[1];
+    assert_eq!(second.category, None, "a place is not a topic");
+    assert_eq!(second.published_at.unwrap().to_rfc3339(), "1987-03-27T13:59:59.610+00:00", "line noise after the date");
+    assert_eq!(
+        rejections(&ingested),
+        [(24, "missing title".to_owned()), (31, "not a date we can read: \"31-MAR-1987 605:12:19.12\"".to_owned())]
+    );
+    assert_eq!(ingested.n_records, 4);
+    let mapping = ingested.mapping.clone().unwrap_or_default();
+    assert_eq!((mapping.title.as_deref(), mapping.published.as_deref()), (Some("TITLE"), Some("DATE")));
+}
+
+#[test]
 fn atom_entries_take_the_alternate_link_and_the_category_term() {
     let ingested = load(include_bytes!("../fixtures/atom_entries.xml"), &ParseOptions::default());
     let entry = &ingested.dataset.articles[0];

@@ -129,8 +129,8 @@ pub enum IngestError {
 }
 
 const ACCEPTED: &str = "The dashboard reads CSV (comma, semicolon or tab separated, with a header), \
-JSON (an array of objects), JSON Lines, RSS and Atom feeds, news-site scrapes (headline line, then \
-views and date), and any of these gzip-compressed";
+JSON (an array of objects), JSON Lines, RSS and Atom feeds, Reuters-21578 SGML, news-site scrapes \
+(headline line, then views and date), and any of these gzip-compressed";
 
 impl fmt::Display for IngestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -1,10 +1,12 @@
-//! RSS 2.0 and Atom feeds, one feed or many saved feeds concatenated: each `<item>` or
-//! `<entry>` is one record, starting at its line.
+//! RSS 2.0 and Atom feeds, one feed or many saved feeds concatenated, and the Reuters-21578
+//! collection's SGML files: each `<item>`, `<entry>` or `<REUTERS>` is one record, starting at
+//! its line.
 //!
-//! Roles: title; `pubDate` / `published` / `updated` / `dc:date`; `category` (RSS text, Atom
-//! `term`); `link` (RSS text, Atom `href` of the alternate link); `description` / `summary` /
-//! `content`; `author` / `dc:creator` / Atom `author/name`. Markup inside a description stays
-//! text. A syntax error rejects the record it falls in and ends the file there.
+//! Roles: title; `pubDate` / `published` / `updated` / `dc:date` / `DATE`; `category` (RSS
+//! text, Atom `term`, the first `<D>` of Reuters' `TOPICS`); `link` (RSS text, Atom `href` of
+//! the alternate link); `description` / `summary` / `content` / `BODY`; `author` / `dc:creator`
+//! / Atom `author/name`. Markup inside a description stays text. A syntax error rejects the
+//! record it falls in and ends the file there.
 
 use super::dates::DateContext;
 use super::error::{RecordError, RejectReason, clip_raw};
@@ -21,14 +23,19 @@ const FIELDS: [&str; 7] = ["title", "published", "views", "category", "link", "d
 
 fn slot_of(local_name: &[u8]) -> Option<usize> {
     match local_name {
-        b"title" => Some(0),
-        b"pubDate" | b"published" | b"updated" | b"date" | b"issued" => Some(1),
+        b"title" | b"TITLE" => Some(0),
+        b"pubDate" | b"published" | b"updated" | b"date" | b"issued" | b"DATE" => Some(1),
         b"category" => Some(3),
         b"link" => Some(4),
-        b"description" | b"summary" | b"content" | b"encoded" => Some(5),
+        b"description" | b"summary" | b"content" | b"encoded" | b"BODY" => Some(5),
         b"author" | b"creator" | b"name" => Some(6),
         _ => None,
     }
+}
+
+/// A record's element: RSS `item`, Atom `entry`, a Reuters-21578 `REUTERS` document.
+fn is_record(local_name: &[u8]) -> bool {
+    matches!(local_name, b"item" | b"entry" | b"REUTERS")
 }
 
 fn attribute(element: &BytesStart<'_>, name: &[u8]) -> Option<String> {
@@ -44,12 +51,15 @@ struct Item {
     line: LineNo,
     values: [Option<String>; 7],
     open_slot: Option<usize>,
+    /// Inside a Reuters `TOPICS` element, whose `D` children are the categories.
+    in_topics: bool,
 }
 
-/// True when the text looks like RSS or Atom.
+/// True when the text looks like RSS, Atom or Reuters-21578 SGML.
 pub fn looks_like_feed(text: &str) -> bool {
     let head: String = text.chars().take(2048).collect();
-    head.trim_start().starts_with('<') && (head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:RDF"))
+    head.trim_start().starts_with('<')
+        && ["<rss", "<feed", "<rdf:RDF", "<REUTERS"].iter().any(|start| head.contains(start))
 }
 
 /// Reads every item and entry.
@@ -64,14 +74,25 @@ pub fn read_feed(text: &str, dates: DateContext, sink: &mut dyn ArticleSink) -> 
         author: Some(6),
     };
     let rows = RowReader { roles, dates };
-    let mapping = FieldMapping {
-        title: Some("title".into()),
-        published: Some("pubDate/published/updated".into()),
-        views: None,
-        category: Some("category".into()),
-        url: Some("link".into()),
-        body: Some("description/summary".into()),
-        author: Some("author/dc:creator".into()),
+    let is_reuters = text.contains("<REUTERS");
+    let mapping = if is_reuters {
+        FieldMapping {
+            title: Some("TITLE".into()),
+            published: Some("DATE".into()),
+            category: Some("TOPICS (the first)".into()),
+            body: Some("BODY".into()),
+            ..FieldMapping::default()
+        }
+    } else {
+        FieldMapping {
+            title: Some("title".into()),
+            published: Some("pubDate/published/updated".into()),
+            views: None,
+            category: Some("category".into()),
+            url: Some("link".into()),
+            body: Some("description/summary".into()),
+            author: Some("author/dc:creator".into()),
+        }
     };
     let mut outcome = ReadOutcome {
         mapping: Some(mapping),
@@ -87,11 +108,19 @@ pub fn read_feed(text: &str, dates: DateContext, sink: &mut dyn ArticleSink) -> 
         match reader.read_event() {
             Ok(Event::Start(element)) => {
                 let local = element.local_name();
-                if matches!(local.as_ref(), b"item" | b"entry") {
+                if is_record(local.as_ref()) {
                     let line = lines.line_at(text, position + text[position..].find('<').unwrap_or(0));
-                    item = Some(Item { line, values: Default::default(), open_slot: None });
+                    item = Some(Item { line, values: Default::default(), open_slot: None, in_topics: false });
                 } else if let Some(current) = item.as_mut() {
-                    current.open_slot = slot_of(local.as_ref());
+                    current.open_slot = match local.as_ref() {
+                        b"TOPICS" => {
+                            current.in_topics = true;
+                            None
+                        }
+                        // The first topic only: the dashboard has one category an article.
+                        b"D" if current.in_topics && current.values[3].is_none() => Some(3),
+                        other => slot_of(other),
+                    };
                     if local.as_ref() == b"link" && current.values[4].is_none() {
                         current.values[4] = attribute(&element, b"href");
                     }
@@ -116,10 +145,17 @@ pub fn read_feed(text: &str, dates: DateContext, sink: &mut dyn ArticleSink) -> 
                 if let Some(current) = item.as_mut()
                     && let Some(slot) = current.open_slot
                 {
-                    let value = content
+                    let mut value = content
                         .unescape()
                         .map(|t| t.into_owned())
                         .unwrap_or_else(|_| String::from_utf8_lossy(&content).into_owned());
+                    if slot == 1 {
+                        // Line noise after a date (Reuters: `13:59:59.61&#5;&#5;&#5;F`) starts
+                        // with a control character, which no date holds.
+                        value.truncate(
+                            value.find(|c: char| c.is_control() && !c.is_whitespace()).unwrap_or(value.len()),
+                        );
+                    }
                     current.values[slot].get_or_insert_with(String::new).push_str(&value);
                 }
             }
@@ -132,7 +168,7 @@ pub fn read_feed(text: &str, dates: DateContext, sink: &mut dyn ArticleSink) -> 
             }
             Ok(Event::End(element)) => {
                 let local = element.local_name();
-                if matches!(local.as_ref(), b"item" | b"entry") {
+                if is_record(local.as_ref()) {
                     if let Some(done) = item.take() {
                         let line = done.line;
                         let result =
@@ -144,6 +180,7 @@ pub fn read_feed(text: &str, dates: DateContext, sink: &mut dyn ArticleSink) -> 
                     }
                 } else if let Some(current) = item.as_mut() {
                     current.open_slot = None;
+                    current.in_topics &= local.as_ref() != b"TOPICS";
                 }
             }
             Ok(Event::Eof) => break,

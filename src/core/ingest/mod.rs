@@ -58,7 +58,7 @@ pub enum Format {
     Json,
     /// One JSON object per line.
     Jsonl,
-    /// RSS 2.0 or Atom, one feed or several concatenated.
+    /// RSS 2.0 or Atom, one feed or several concatenated; also Reuters-21578 SGML.
     Feed,
 }
 
@@ -89,7 +89,7 @@ impl std::str::FromStr for Format {
             "csv" | "tsv" => Ok(Format::Csv),
             "json" => Ok(Format::Json),
             "jsonl" | "ndjson" => Ok(Format::Jsonl),
-            "feed" | "rss" | "atom" | "xml" => Ok(Format::Feed),
+            "feed" | "rss" | "atom" | "xml" | "sgml" | "sgm" => Ok(Format::Feed),
             other => Err(format!("unknown format {other:?}; use scrape, csv, json, jsonl or feed")),
         }
     }

@@ -1,6 +1,7 @@
 //! Dates written in words, and relative ones: `Saturday, 15 August, 2020, 17:30`,
 //! `Yesterday, 23:02`, `5 hours ago` — the forms of news-site scrapes, whose sidebar lines glue
-//! such a date to the next headline (`parse_written_prefix` returns the rest).
+//! such a date to the next headline (`parse_written_prefix` returns the rest) — and
+//! `26-FEB-1987 15:01:01.79` (Reuters-21578: hyphens, seconds and hundredths).
 
 use super::DateExpr;
 use chrono::{Duration, NaiveDate, NaiveTime};
@@ -50,7 +51,8 @@ fn month_number(word: &str) -> Option<u32> {
 }
 
 /// Parses a written date at the start of `s` and returns it with the text after it:
-/// `Saturday, 15 August, 2020, 17:30`, `15 August 2020`, `Yesterday, 23:02`, `Today, 09:15`.
+/// `Saturday, 15 August, 2020, 17:30`, `15 August 2020`, `26-FEB-1987 15:01:01.79`,
+/// `Yesterday, 23:02`, `Today, 09:15`.
 /// The text after the date may follow without a space (`Yesterday, 23:02Kremlin says…`).
 pub fn parse_written_prefix(s: &str) -> Option<(DateExpr, &str)> {
     let mut cur = Cursor(s);
@@ -74,9 +76,9 @@ pub fn parse_written_prefix(s: &str) -> Option<(DateExpr, &str)> {
         cur = Cursor(s);
     }
     let day = cur.number(1, 2)?;
-    cur.separator();
+    cur.date_separator();
     let month = month_number(cur.word())?;
-    cur.separator();
+    cur.date_separator();
     let year = i32::try_from(cur.number(4, 4)?).ok()?;
     let date = NaiveDate::from_ymd_opt(year, month, day)?;
     let mut after = Cursor(cur.0);
@@ -104,6 +106,14 @@ impl<'a> Cursor<'a> {
         self.0 = self.0.strip_prefix(',').unwrap_or(self.0).trim_start_matches(' ');
     }
 
+    /// Between day, month and year: a hyphen (`26-FEB-1987`), or what `separator` skips.
+    fn date_separator(&mut self) {
+        match self.0.strip_prefix('-') {
+            Some(rest) => self.0 = rest,
+            None => self.separator(),
+        }
+    }
+
     fn number(&mut self, min_digits: usize, max_digits: usize) -> Option<u32> {
         let n_digits = self.0.bytes().take_while(u8::is_ascii_digit).count();
         if n_digits < min_digits || n_digits > max_digits {
@@ -121,8 +131,26 @@ impl<'a> Cursor<'a> {
         probe.0 = probe.0.strip_prefix(':')?;
         let minute_digits = probe.0.get(..2).filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
         let minute: u32 = minute_digits.parse().ok()?;
-        let time = NaiveTime::from_hms_opt(hour, minute, 0)?;
-        self.0 = &probe.0[2..];
+        probe.0 = &probe.0[2..];
+        // `:SS`, then `.` and fractional digits, only when both seconds digits follow.
+        let mut second = 0;
+        let mut nanos = 0;
+        if let Some(digits) =
+            probe.0.strip_prefix(':').and_then(|r| r.get(..2)).filter(|d| d.bytes().all(|b| b.is_ascii_digit()))
+        {
+            second = digits.parse().ok()?;
+            probe.0 = &probe.0[3..];
+            if let Some(fraction) = probe.0.strip_prefix('.') {
+                let n_digits = fraction.bytes().take_while(u8::is_ascii_digit).count().min(9);
+                if n_digits > 0 {
+                    let value: u32 = fraction[..n_digits].parse().ok()?;
+                    nanos = value * 10_u32.pow(u32::try_from(9 - n_digits).ok()?);
+                    probe.0 = &fraction[n_digits..];
+                }
+            }
+        }
+        let time = NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
+        self.0 = probe.0;
         Some(time)
     }
 }

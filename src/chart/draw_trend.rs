@@ -1,6 +1,6 @@
 //! Topics over time: one line per topic with a legend, burst peaks marked and labelled.
 
-use super::labels::{clip, compact_number, day_label};
+use super::labels::{clip, compact_number};
 use super::spec::TrendSpec;
 use super::theme::Theme;
 use super::{ChartError, Geometry, draw_message};
@@ -28,7 +28,8 @@ where
     let x1 = if x1 > x0 { x1 } else { x0 + 1.0 };
     let y_max = spec.lines.iter().flat_map(|l| l.points.iter().map(|p| p.1)).fold(0.0, f64::max).max(1.0) * 1.15;
     let mut chart = super::frame(area, theme, &spec.title, (26, 46), x0..x1, 0f64..y_max)?;
-    let width = spec.width;
+    let plot_px = chart.plotting_area().get_pixel_range().0;
+    let day_labels = super::fitting_day_labels(area, plot_px, (x0, x1), spec.width, theme);
     chart
         .configure_mesh()
         .light_line_style(theme.background)
@@ -38,7 +39,7 @@ where
         .y_labels(5)
         .label_style(theme.small_font())
         .y_desc(spec.y_label.as_str())
-        .x_label_formatter(&|day| day_label(*day, width))
+        .x_label_formatter(&day_labels)
         .y_label_formatter(&|v| compact_number(*v))
         .draw()?;
     let stroke = theme.len(2);

@@ -1,6 +1,6 @@
 //! Publication volume: vertical bars per bucket, the date filter as a shaded brush.
 
-use super::labels::{compact_number, day_label};
+use super::labels::compact_number;
 use super::spec::VolumeSpec;
 use super::theme::Theme;
 use super::{ChartError, Geometry, draw_message};
@@ -25,7 +25,8 @@ where
     let (x0, x1) = (first.start_day, last.end_day);
     let y_max = f64::from(spec.bars.iter().map(|b| b.n_articles).max().unwrap_or(1).max(1)) * 1.1;
     let mut chart = super::frame(area, theme, &spec.title, (26, 46), x0..x1, 0f64..y_max)?;
-    let width = spec.width;
+    let plot_px = chart.plotting_area().get_pixel_range().0;
+    let day_labels = super::fitting_day_labels(area, plot_px, (x0, x1), spec.width, theme);
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -35,7 +36,7 @@ where
         .x_labels(6)
         .y_labels(5)
         .label_style(theme.small_font())
-        .x_label_formatter(&|day| day_label(*day, width))
+        .x_label_formatter(&day_labels)
         .y_label_formatter(&|n| compact_number(*n))
         .draw()?;
     if let Some((from, to)) = spec.brush_days {

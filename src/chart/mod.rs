@@ -77,6 +77,29 @@ where
         .build_cartesian_2d(x, y)?)
 }
 
+/// The date labels of a time axis, leaving out any that, centred on its tick, would stick out
+/// past the chart's right edge (the frame keeps 8 px there; a date is some 60 px wide):
+/// `plot_px` is the plotting area's pixel range across, `x` its range in days. The width is
+/// reckoned from the characters (the SVG backend measures no text): 0.6 em each, more than
+/// the small font's digits and letters take.
+pub(crate) fn fitting_day_labels<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    plot_px: std::ops::Range<i32>,
+    x: (f64, f64),
+    width: crate::analysis::volume::BucketWidth,
+    theme: &Theme,
+) -> impl Fn(&f64) -> String + use<DB> {
+    let right_edge = f64::from(area.dim_in_pixel().0);
+    let char_px = theme.small_font_px() * 0.6;
+    move |day: &f64| {
+        let label = labels::day_label(*day, width);
+        let at = f64::from(plot_px.start) + (day - x.0) / (x.1 - x.0) * f64::from(plot_px.end - plot_px.start);
+        #[expect(clippy::cast_precision_loss, reason = "a dozen characters")]
+        let half_width = label.chars().count() as f64 * char_px / 2.0;
+        if at + half_width > right_edge { String::new() } else { label }
+    }
+}
+
 /// Where a chart's plotting area landed, for `Geometry`.
 pub(crate) fn geometry_of<DB: DrawingBackend>(
     chart: &ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,

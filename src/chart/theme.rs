@@ -90,7 +90,13 @@ impl Theme {
 
     /// Small secondary text.
     pub fn small_font(&self) -> TextStyle<'static> {
-        FontDesc::new(FontFamily::SansSerif, self.px(10.5), plotters::style::FontStyle::Normal).color(&self.muted)
+        FontDesc::new(FontFamily::SansSerif, self.small_font_px(), plotters::style::FontStyle::Normal)
+            .color(&self.muted)
+    }
+
+    /// The size of `small_font`, in pixels.
+    pub fn small_font_px(&self) -> f64 {
+        self.px(10.5)
     }
 
     /// A sequential colour for `t` in [0, 1] (light to dark blue-green, readable in both themes).

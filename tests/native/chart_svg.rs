@@ -158,6 +158,53 @@ fn many_volume_bars_are_one_skyline() {
     assert!(count(&few, "<rect") >= 60, "separate bars with gaps when there are few");
 }
 
+/// `(x, text)` of every text centred on its x (`text-anchor="middle"`) whose text passes `keep`.
+fn centred_texts(svg: &str, keep: impl Fn(&str) -> bool) -> Vec<(f64, String)> {
+    svg.split("<text")
+        .skip(1)
+        .filter(|t| t.contains("text-anchor=\"middle\""))
+        .map(|t| {
+            let x = t.split("x=\"").nth(1).and_then(|r| r.split('"').next()).unwrap().parse().unwrap();
+            (x, t.split('>').nth(1).unwrap_or_default().trim().trim_end_matches("</text").trim().to_owned())
+        })
+        .filter(|(_, text)| keep(text))
+        .collect()
+}
+
+#[test]
+fn date_labels_never_stick_out_past_the_right_edge() {
+    use headline_trends::analysis::volume::BucketWidth;
+    use headline_trends::chart::spec::{TrendLine, TrendSpec, VolumeBar, VolumeSpec};
+    // Days 6,000 – 6,251 (June 1986 – February 1987): ticks every 50 days, one at 6,250, which
+    // is the right end of both charts' axes.
+    let weeks = (6_000..6_251_u32).step_by(7);
+    let trend = TrendSpec {
+        title: "Topics over time".into(),
+        y_label: "articles".into(),
+        width: BucketWidth::Week,
+        lines: vec![TrendLine {
+            label: "oil".into(),
+            points: weeks.clone().map(|d| (f64::from(d + 5), 10.0)).collect(),
+        }],
+        markers: Vec::new(),
+    };
+    let bars = weeks.map(|d| VolumeBar { start_day: f64::from(d), end_day: f64::from(d + 7), n_articles: 9 }).collect();
+    let volume = VolumeSpec { title: "Publication volume".into(), width: BucketWidth::Week, bars, brush_days: None };
+    for width in [600, 900, 1400] {
+        let trend_svg = render_svg(&trend, (width, 300), &Theme::LIGHT).unwrap();
+        let volume_svg = render_svg(&volume, (width, 300), &Theme::LIGHT).unwrap();
+        for svg in [trend_svg, volume_svg] {
+            let dates = centred_texts(&svg, |t| t.ends_with(" 1986") || t.ends_with(" 1987"));
+            assert!(dates.len() >= 3, "{width} px: {dates:?}");
+            for (x, text) in dates {
+                // 6.5 px a character is wider than the small font's glyphs: a safe bound.
+                let half_width = text.chars().count() as f64 * 6.5 / 2.0 * 0.8;
+                assert!(x + half_width <= f64::from(width), "{width} px: {text:?} centred at {x} sticks out");
+            }
+        }
+    }
+}
+
 #[test]
 fn histogram_bin_labels_never_overlap_however_narrow_the_chart() {
     use headline_trends::chart::spec::{HistogramBin, HistogramSpec};
@@ -168,15 +215,7 @@ fn histogram_bin_labels_never_overlap_however_narrow_the_chart() {
     for width in [320, 500, 900, 1400] {
         let svg = render_svg(&spec, (width, 300), &Theme::LIGHT).unwrap();
         // The bin labels are the centred texts under the axis: "3–6", "1.0K–2.0K", …
-        let xs: Vec<(f64, String)> = svg
-            .split("<text")
-            .skip(1)
-            .filter(|t| t.contains("text-anchor=\"middle\"") && t.contains('–'))
-            .map(|t| {
-                let x = t.split("x=\"").nth(1).and_then(|r| r.split('"').next()).unwrap().parse().unwrap();
-                (x, t.split('>').nth(1).unwrap_or_default().trim().trim_end_matches("</text").trim().to_owned())
-            })
-            .collect();
+        let xs = centred_texts(&svg, |t| t.contains('–'));
         assert!(xs.len() >= 2, "{width} px: {xs:?}");
         for pair in xs.windows(2) {
             // 6.5 px a character is wider than the small font's glyphs: a safe lower bound.

@@ -43,9 +43,11 @@ pub fn ViewsPanel() -> impl IntoView {
             <ChartCanvas spec=spec label="Articles by view count on logarithmic bins" height=240 testid="chart-views" on_click=on_click tooltip=tooltip/>
             <crate::ui::export_menu::ExportMenu kind=crate::export::charts::ChartKind::Views/>
             <h3>"Most viewed"</h3>
-            <ol class="headline-list top-viewed" data-testid="top-headlines">
-                {move || top_rows().into_iter().map(|row| view! { <HeadlineRow row/> }).collect_view()}
-            </ol>
+            <Show when=move || dash.data.with(|d| !d.top_rows.is_empty()) fallback=|| view! { <p class="empty">"No article in this selection has a view count."</p> }>
+                <ol class="headline-list top-viewed" data-testid="top-headlines">
+                    {move || top_rows().into_iter().map(|row| view! { <HeadlineRow row/> }).collect_view()}
+                </ol>
+            </Show>
         </section>
     }
 }

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   headline-trends inspect <file> [--reference-time <RFC 3339>] [--site-offset <+HH:MM>]
-                          [--format scrape|csv|json|jsonl] [--json] [--articles]
+                          [--format scrape|csv|json|jsonl|feed] [--json] [--articles]
   headline-trends gen-demo [-o <path>] [--seed <n>]
   headline-trends bench <csv> [--runs <n>] [--tokenizer rich|plain] [--only <op>]
   headline-trends export <file> (--chart <volume|topics|topic-trends|views|timing> --format <svg|csv>

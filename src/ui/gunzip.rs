@@ -8,8 +8,9 @@
 //! at the first of `ingest::gzip::possible_member_starts` before which its bytes inflate whole,
 //! and the last one at the end of the file. Once a file proved to hold several members, each
 //! later one tries its possible ends before the whole rest, so that the rest of a file of many
-//! members is not copied and inflated again for each of them. Output beyond `limit` stops the stream; so does `keep_going`
-//! answering false (the user cancelled), asked at each chunk the browser hands over.
+//! members is not copied and inflated again for each of them. Output beyond `limit` stops the
+//! stream; so does `keep_going` answering false (the user cancelled), asked at each chunk the
+//! browser hands over.
 
 use crate::ingest::{IngestError, gzip};
 use wasm_bindgen::JsCast;

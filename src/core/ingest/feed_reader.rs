@@ -74,7 +74,10 @@ pub fn read_feed(text: &str, dates: DateContext, sink: &mut dyn ArticleSink) -> 
         author: Some(6),
     };
     let rows = RowReader { roles, dates };
-    let is_reuters = text.contains("<REUTERS");
+    // Told by where the file starts, as `looks_like_feed` tells a feed (an RSS description may
+    // quote the tag further on).
+    let head_end = text.char_indices().nth(2048).map_or(text.len(), |(at, _)| at);
+    let is_reuters = text[..head_end].contains("<REUTERS");
     let mapping = if is_reuters {
         FieldMapping {
             title: Some("TITLE".into()),

@@ -173,7 +173,24 @@ pub fn bucket_day(width: BucketWidth, key: i64) -> f64 {
     }
 }
 
-/// The name of a measure, for axis labels.
+/// A measure's label with the store's word for views (`Store::views_noun`): "median points".
+pub fn measure_text(measure: Measure, views_noun: &str) -> String {
+    measure_label(measure).replace("views", views_noun)
+}
+
+/// `noun` with a capital first letter, for titles (ASCII letters only: Unicode's upper-case
+/// tables would add 8 KB to the page).
+pub fn capitalised(noun: &str) -> String {
+    let mut text = noun.to_owned();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
+}
+
+/// The stable name of a measure (the views measures say "views" whatever the data calls
+/// them): the topic chart's select values and the export's column names; labels use
+/// `measure_text`.
 pub fn measure_label(measure: Measure) -> &'static str {
     match measure {
         Measure::Articles => "articles",
@@ -192,7 +209,7 @@ fn value_text(value: f64, measure: Measure) -> String {
 }
 
 /// The topic-frequency chart's spec.
-pub fn topics_spec(data: &DashboardData, filter: &Filter, measure: Measure) -> BarsSpec {
+pub fn topics_spec(data: &DashboardData, filter: &Filter, measure: Measure, views_noun: &str) -> BarsSpec {
     let bars = data
         .topics
         .iter()
@@ -206,7 +223,7 @@ pub fn topics_spec(data: &DashboardData, filter: &Filter, measure: Measure) -> B
         .collect();
     BarsSpec {
         title: "Topic frequency".to_owned(),
-        value_label: measure_label(measure).to_owned(),
+        value_label: measure_text(measure, views_noun),
         bars,
         empty_note: "No topics in this selection.".to_owned(),
     }
@@ -254,19 +271,19 @@ pub fn trend_spec(store: &Store, data: &DashboardData, as_share: bool) -> TrendS
     TrendSpec { title: "Topics over time".to_owned(), y_label, width, lines, markers }
 }
 
-/// The views histogram's spec.
-pub fn histogram_spec(data: &DashboardData) -> HistogramSpec {
+/// The views histogram's spec (`views_noun`: what the views count).
+pub fn histogram_spec(data: &DashboardData, views_noun: &str) -> HistogramSpec {
     let bins = data
         .views_histogram
         .iter()
         .enumerate()
         .map(|(bin, &n)| HistogramBin { bin: u32::try_from(bin).unwrap_or(0), n_articles: n })
         .collect();
-    HistogramSpec { title: "Views per article (log bins)".to_owned(), bins }
+    HistogramSpec { title: format!("{} per article (log bins)", capitalised(views_noun)), bins }
 }
 
 /// The timing heatmap's spec: articles per cell, or median views when `by_views`.
-pub fn heatmap_spec(data: &DashboardData, by_views: bool) -> HeatmapSpec {
+pub fn heatmap_spec(data: &DashboardData, by_views: bool, views_noun: &str) -> HeatmapSpec {
     let cells = data
         .timing
         .0
@@ -279,6 +296,6 @@ pub fn heatmap_spec(data: &DashboardData, by_views: bool) -> HeatmapSpec {
         })
         .collect();
     let best = data.best_slot.map(|c| (display_row(c.weekday), c.hour));
-    let value_label = if by_views { "median views" } else { "articles" }.to_owned();
+    let value_label = if by_views { format!("median {views_noun}") } else { "articles".to_owned() };
     HeatmapSpec { title: "Publication timing".to_owned(), value_label, cells, best }
 }

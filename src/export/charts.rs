@@ -131,12 +131,13 @@ pub trait SpecVisitor {
 pub fn with_spec<V: SpecVisitor>(kind: ChartKind, ctx: &ExportContext<'_>, visitor: V) -> V::Output {
     let (data, view) = (ctx.data, ctx.view);
     let offset = ctx.store.keys.offset.local_minus_utc();
+    let noun = &ctx.store.views_noun;
     match kind {
         ChartKind::Volume => visitor.visit(&volume_spec(data, &view.filter, offset)),
-        ChartKind::Topics => visitor.visit(&topics_spec(data, &view.filter, view.measure)),
+        ChartKind::Topics => visitor.visit(&topics_spec(data, &view.filter, view.measure, noun)),
         ChartKind::TopicTrends => visitor.visit(&trend_spec(ctx.store, data, view.as_share)),
-        ChartKind::Views => visitor.visit(&histogram_spec(data)),
-        ChartKind::Timing => visitor.visit(&heatmap_spec(data, view.heat_by_views)),
+        ChartKind::Views => visitor.visit(&histogram_spec(data, noun)),
+        ChartKind::Timing => visitor.visit(&heatmap_spec(data, view.heat_by_views, noun)),
     }
 }
 

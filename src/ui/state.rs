@@ -242,6 +242,17 @@ impl Dash {
         self.set_view(view);
     }
 
+    /// What the store's views count, in the plural ("views", "points"…), for labels.
+    pub fn views_noun(&self) -> String {
+        self.store.with_untracked(|s| s.views_noun.clone())
+    }
+
+    /// "Most viewed", or "Top by points" when the views are not views.
+    pub fn most_viewed_label(&self) -> String {
+        let noun = self.views_noun();
+        if noun == "views" { "Most viewed".to_owned() } else { format!("Top by {noun}") }
+    }
+
     /// Adds `topic` to the topics drawn over time (once).
     pub fn draw_over_time(&self, topic: TopicRef) {
         self.update_view(|v| {

@@ -242,3 +242,20 @@ async fn gzip_files_are_inflated_by_the_browser_member_by_member() {
     }
     client.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn views_are_called_what_the_column_counts() {
+    let (_server, _driver, client, demo) = on_the_demo().await;
+    let path = temp_dir().join("hn-points.csv");
+    let csv = "title,created_at,num_points\nShow HN: a tiny parser,2024-03-01 09:00,12\nAsk HN: tooling,2024-03-02 10:00,40\n";
+    std::fs::write(&path, csv).unwrap();
+    choose_file(&client, &path).await;
+    assert_eq!(wait_for_text(&client, "[data-testid='selection-count']", |t| t != demo).await, "2");
+    wait_for_charts(&client, 40).await;
+    assert_eq!(text(&client, "#views-title").await, "Points");
+    let top = text(&client, "[data-testid='panel-views']").await;
+    assert!(top.contains("Top by points") && top.contains("40 points"), "{top}");
+    let filters = text(&client, "[data-testid='filter-bar']").await;
+    assert!(filters.contains("Min. points"), "{filters}");
+    client.close().await.unwrap();
+}

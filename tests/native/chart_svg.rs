@@ -54,7 +54,7 @@ fn every_chart_renders_its_marks_labels_and_legend() {
     assert!(count(&volume, "<rect") > 50, "one rect per bucket");
     assert!(volume.contains("2023") && volume.contains("2024"), "date labels on the x axis");
 
-    let topics = topics_spec(&data, &filter, Measure::Articles);
+    let topics = topics_spec(&data, &filter, Measure::Articles, "views");
     assert_eq!(topics.bars.len(), 20);
     assert!(topics.bars.iter().any(|b| b.label == "election" && b.is_selected), "the filtered topic is highlighted");
     let svg = render_svg(&topics, (600, 520), &theme).unwrap();
@@ -80,10 +80,10 @@ fn every_chart_renders_its_marks_labels_and_legend() {
     assert!(!trend.markers.is_empty(), "the demo's bursts are found");
     assert!(count(&svg, "<circle") >= trend.markers.len());
 
-    let svg = render_svg(&histogram_spec(&data), (600, 320), &theme).unwrap();
+    let svg = render_svg(&histogram_spec(&data, "views"), (600, 320), &theme).unwrap();
     assert!(svg.contains("Views per article") && svg.contains("articles"));
 
-    let heat = heatmap_spec(&data, false);
+    let heat = heatmap_spec(&data, false, "views");
     assert_eq!(heat.cells.len(), 168);
     let svg = render_svg(&heat, (700, 300), &theme).unwrap();
     assert!(has_text(&svg, "Mon") && has_text(&svg, "Sun") && has_text(&svg, "21"));
@@ -107,11 +107,11 @@ fn empty_selections_say_so_instead_of_drawing_empty_axes() {
     let data = dashboard(&store, &filter);
     assert!(data.selection.is_empty());
     let theme = Theme::DARK;
-    let svg = render_svg(&topics_spec(&data, &filter, Measure::Articles), (500, 300), &theme).unwrap();
+    let svg = render_svg(&topics_spec(&data, &filter, Measure::Articles, "views"), (500, 300), &theme).unwrap();
     assert!(svg.contains("No topics in this selection."), "{svg}");
-    let svg = render_svg(&heatmap_spec(&data, true), (500, 300), &theme).unwrap();
+    let svg = render_svg(&heatmap_spec(&data, true, "views"), (500, 300), &theme).unwrap();
     assert!(svg.contains("No articles with a time of day"), "{svg}");
-    let svg = render_svg(&histogram_spec(&data), (500, 300), &theme).unwrap();
+    let svg = render_svg(&histogram_spec(&data, "views"), (500, 300), &theme).unwrap();
     assert!(svg.contains("No articles with view counts"));
 }
 
@@ -156,6 +156,26 @@ fn many_volume_bars_are_one_skyline() {
     let few = render_svg(&spec(60), (900, 320), &Theme::LIGHT).unwrap();
     assert_eq!(count(&few, "<polygon"), 0);
     assert!(count(&few, "<rect") >= 60, "separate bars with gaps when there are few");
+}
+
+#[test]
+fn charts_call_the_views_what_the_column_counts() {
+    use headline_trends::analysis::read_store;
+    let csv = b"title,created_at,num_points\nShow HN: a tiny parser,2024-03-01 09:00,12\nAsk HN: tooling,2024-03-02 10:00,40\n";
+    let (_, store) = read_store(csv, &ParseOptions::default(), TokenizerKind::Rich).unwrap();
+    assert_eq!(store.views_noun, "points");
+    let data = dashboard(&store, &Filter::default());
+    let noun = &store.views_noun;
+    assert_eq!(histogram_spec(&data, noun).title, "Points per article (log bins)");
+    assert_eq!(heatmap_spec(&data, true, noun).value_label, "median points");
+    assert_eq!(topics_spec(&data, &Filter::default(), Measure::MedianViews, noun).value_label, "median points");
+    assert_eq!(topics_spec(&data, &Filter::default(), Measure::Articles, noun).value_label, "articles");
+    let svg = render_svg(&histogram_spec(&data, noun), (500, 300), &Theme::LIGHT).unwrap();
+    assert!(has_text(&svg, "Points per article (log bins)"), "{svg}");
+    // A views column, and a store built without a load report, say "views".
+    let (_, views) =
+        read_store(b"title,date,views\nA,2024-03-01,5\n", &ParseOptions::default(), TokenizerKind::Rich).unwrap();
+    assert_eq!((views.views_noun.as_str(), demo_store().views_noun.as_str()), ("views", "views"));
 }
 
 /// `(x, text)` of every text centred on its x (`text-anchor="middle"`) whose text passes `keep`.

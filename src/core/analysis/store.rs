@@ -72,6 +72,9 @@ pub struct Store {
     pub n_undated: usize,
     /// The tokenizer used.
     pub tokenizer: TokenizerKind,
+    /// What `views` counts, in the plural, for labels: "views", "points", "upvotes"…
+    /// (`ingest::roles::views_noun` of the mapped column; "views" when built without a report).
+    pub views_noun: String,
     phrases: OnceLock<Grams>,
     names: OnceLock<Grams>,
     by_views: OnceLock<Vec<u32>>,
@@ -123,6 +126,7 @@ impl Store {
             keys: TimeKeys::compute(&[], &[], time_zone),
             n_undated,
             tokenizer,
+            views_noun: crate::ingest::roles::views_noun(None),
             phrases: OnceLock::new(),
             names: OnceLock::new(),
             by_views: OnceLock::new(),

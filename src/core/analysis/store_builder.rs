@@ -141,9 +141,11 @@ impl<'t> StoreBuilder<'t> {
     /// Sorts the rows by time, records the duplicates in `report` (the report of the job that
     /// filled this builder) and starts phase 2, keying calendars in `time_zone`.
     pub fn into_indexer<D>(self, time_zone: FixedOffset, report: &mut Ingested<D>) -> StoreIndexer<'t> {
-        let (indexer, duplicates) = self.into_indexer_and_duplicates(time_zone);
+        let (mut indexer, duplicates) = self.into_indexer_and_duplicates(time_zone);
         report.n_loaded -= duplicates.len();
         report.duplicates.extend(duplicates);
+        let views_column = report.mapping.as_ref().and_then(|m| m.views.as_deref());
+        indexer.name_views(crate::ingest::roles::views_noun(views_column));
         indexer
     }
 

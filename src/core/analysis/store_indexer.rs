@@ -130,6 +130,11 @@ impl<'t> StoreIndexer<'t> {
         self.next = self.order.len();
     }
 
+    /// Sets what the store's views count (`Store::views_noun`).
+    pub fn name_views(&mut self, noun: String) {
+        self.store.views_noun = noun;
+    }
+
     /// Share of the rows indexed.
     pub fn fraction(&self) -> f64 {
         #[expect(clippy::cast_precision_loss, reason = "a progress fraction")]

@@ -163,9 +163,50 @@ impl FieldMapping {
     }
 }
 
+/// What the views column counts, in the plural, for labels: "views", unless the column's name
+/// says another measure (`num_points` → "points", `Upvotes` → "upvotes", `score`). Prefixes
+/// like `num_` and `total_` go; a name about views, or one that is not a short word or two of
+/// ASCII letters, gives "views" (the page needs no Unicode tables for a label).
+pub fn views_noun(column: Option<&str>) -> String {
+    const VIEWS: &str = "views";
+    let Some(column) = column else { return VIEWS.to_owned() };
+    let words = column.to_ascii_lowercase().replace(['_', '-', '.'], " ");
+    let mut words: Vec<&str> = words.split_whitespace().collect();
+    while words.len() > 1 && matches!(words[0], "num" | "n" | "nb" | "no" | "number" | "total" | "count" | "of") {
+        words.remove(0);
+    }
+    let noun = words.join(" ");
+    let is_word = !noun.is_empty()
+        && noun.len() <= 16
+        && words.len() <= 2
+        && noun.bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
+    if !is_word || noun.contains("view") { VIEWS.to_owned() } else { noun }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_views_noun_comes_from_the_column_name() {
+        let cases = [
+            (None, "views"),
+            (Some("views"), "views"),
+            (Some("pageviews"), "views"),
+            (Some("page_views"), "views"),
+            (Some("num_points"), "points"),
+            (Some("Upvotes"), "upvotes"),
+            (Some("score"), "score"),
+            (Some("total_shares"), "shares"),
+            (Some("number_of_likes"), "likes"),
+            (Some("hits 2024"), "views"),
+            (Some("a_very_long_column_name_here"), "views"),
+            (Some("num"), "num"),
+        ];
+        for (column, noun) in cases {
+            assert_eq!(views_noun(column), noun, "{column:?}");
+        }
+    }
 
     fn columns(names: &str) -> Vec<String> {
         names.split(',').map(str::to_owned).collect()

@@ -17,6 +17,8 @@ struct Chip {
 pub fn FilterBar() -> impl IntoView {
     let dash = use_dash();
     let categories = Memo::new(move |_| dash.store.with(|s| s.categories.clone()));
+    let noun = dash.views_noun();
+    let label_noun = noun.clone();
     let chips = Memo::new(move |_| {
         let offset = dash.offset();
         dash.view.with(|v| {
@@ -37,10 +39,10 @@ pub fn FilterBar() -> impl IntoView {
                 chips.push(format!("search: {}", f.query));
             }
             if let Some(min) = f.min_views {
-                chips.push(format!("views ≥ {}", thousands(min as usize)));
+                chips.push(format!("{noun} ≥ {}", thousands(min as usize)));
             }
             if let Some(max) = f.max_views {
-                chips.push(format!("views ≤ {}", thousands(max as usize)));
+                chips.push(format!("{noun} ≤ {}", thousands(max as usize)));
             }
             for c in &f.categories {
                 chips.push(format!("category: {c}"));
@@ -111,7 +113,7 @@ pub fn FilterBar() -> impl IntoView {
                 <span>"also search bodies"</span>
             </label>
             <label class="field">
-                <span>"Min. views"</span>
+                <span>{format!("Min. {label_noun}")}</span>
                 <input
                     type="number"
                     min="0"

@@ -15,7 +15,7 @@ const PAGE_SIZE: usize = 50;
 #[component]
 pub fn HeadlineRow(row: u32) -> impl IntoView {
     let dash = use_dash();
-    let (title, url, when, views, category, line) = dash.store.with_untracked(|s| {
+    let (title, url, when, views, category, line, noun) = dash.store.with_untracked(|s| {
         let r = row as usize;
         let category = s.categories.get(s.category[r] as usize).cloned();
         (
@@ -25,12 +25,14 @@ pub fn HeadlineRow(row: u32) -> impl IntoView {
             s.views_of(row),
             category,
             s.lines[r],
+            // A few bytes a row, and rows are few (a page of headlines).
+            s.views_noun.clone(),
         )
     });
     // One text node (a list of 50 rows is rebuilt on every filter change).
     let mut meta = when;
     if let Some(v) = views {
-        meta.push_str(&format!(" · {} views", thousands(v as usize)));
+        meta.push_str(&format!(" · {} {}", thousands(v as usize), noun));
     }
     if let Some(c) = category {
         meta.push_str(&format!(" · {c}"));
@@ -115,7 +117,7 @@ pub fn HeadlinesPanel() -> impl IntoView {
                 })}
                 <div role="group" aria-label="Sort headlines" class="presets">
                     <button type="button" aria-pressed=move || (!dash.view.with(|v| v.sort_by_views)).to_string() on:click=move |_| dash.update_view(|v| v.sort_by_views = false)>"Newest first"</button>
-                    <button type="button" data-testid="sort-views" aria-pressed=move || dash.view.with(|v| v.sort_by_views).to_string() on:click=move |_| dash.update_view(|v| v.sort_by_views = true)>"Most viewed"</button>
+                    <button type="button" data-testid="sort-views" aria-pressed=move || dash.view.with(|v| v.sort_by_views).to_string() on:click=move |_| dash.update_view(|v| v.sort_by_views = true)>{dash.most_viewed_label()}</button>
                 </div>
                 <crate::ui::export_menu::ArticlesExport/>
                 <span class="pager">

@@ -29,9 +29,11 @@ fn offset_label(minutes: i32) -> String {
 #[component]
 pub fn TimingPanel() -> impl IntoView {
     let dash = use_dash();
+    let noun = dash.views_noun();
+    let (spec_noun, tooltip_noun, best_noun) = (noun.clone(), noun.clone(), noun.clone());
     let spec = Signal::derive(move || {
         let by_views = dash.view.with(|v| v.heat_by_views);
-        dash.data.with(|d| heatmap_spec(d, by_views))
+        dash.data.with(|d| heatmap_spec(d, by_views, &spec_noun))
     });
     let tooltip = Callback::new(move |(x, y): (f64, f64)| {
         let (row, hour) = cell_at(x, y)?;
@@ -44,8 +46,9 @@ pub fn TimingPanel() -> impl IntoView {
                     .find(|c| crate::chart::labels::display_row(c.weekday) == row && c.hour == hour)
                     .and_then(|c| c.median_views)
             });
+            let noun = &tooltip_noun;
             let median =
-                median.map_or_else(|| "no views".to_owned(), |m| format!("median {} views", compact_number(m)));
+                median.map_or_else(|| format!("no {noun}"), |m| format!("median {} {noun}", compact_number(m)));
             Some(format!(
                 "{} {hour:02}:00–{hour:02}:59: {} articles, {median}",
                 WEEKDAYS_MONDAY_FIRST[row], cell.n_articles
@@ -69,13 +72,13 @@ pub fn TimingPanel() -> impl IntoView {
     let best = move || {
         dash.data.with(|d| match d.best_slot {
             Some(c) => format!(
-                "Best slot: {} {:02}:00 — median {} views over {} articles (slots with at least half an average slot's articles).",
+                "Best slot: {} {:02}:00 — median {} {best_noun} over {} articles (slots with at least half an average slot's articles).",
                 WEEKDAYS_MONDAY_FIRST[crate::chart::labels::display_row(c.weekday)],
                 c.hour,
                 c.median_views.map_or_else(String::new, compact_number),
                 c.n_with_views
             ),
-            None => "Best slot: not enough articles with views in any hour.".to_owned(),
+            None => format!("Best slot: not enough articles with {best_noun} in any hour."),
         })
     };
     let date_only = move || dash.data.with(|d| d.timing.1);
@@ -104,7 +107,7 @@ pub fn TimingPanel() -> impl IntoView {
                         let on = event_target_checked(&ev);
                         dash.update_view(|v| v.heat_by_views = on);
                     }/>
-                    <span>"colour by median views"</span>
+                    <span>{format!("colour by median {noun}")}</span>
                 </label>
             </div>
             <ChartCanvas spec=spec label="Articles by weekday and hour" height=260 testid="chart-timing" on_click=on_click tooltip=tooltip/>

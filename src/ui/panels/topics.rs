@@ -3,7 +3,7 @@
 
 use crate::analysis::frequency::{Measure, add_views};
 use crate::analysis::topics::TopicKind;
-use crate::chart::spec::{measure_label, topics_being_found_spec, topics_spec};
+use crate::chart::spec::{measure_label, measure_text, topics_being_found_spec, topics_spec};
 use crate::ui::chart_canvas::ChartCanvas;
 use crate::ui::state::use_dash;
 use leptos::prelude::*;
@@ -15,11 +15,14 @@ const MEASURES: [Measure; 5] =
 #[component]
 pub fn TopicsPanel() -> impl IntoView {
     let dash = use_dash();
+    let noun = dash.views_noun();
+    let tooltip_noun = noun.clone();
+    let options_noun = noun.clone();
     let spec = Signal::derive(move || {
         let kind = dash.view.with(|v| v.topic_kind);
         match dash.store.with(|s| s.lacks_grams(kind).then(|| s.len())) {
             Some(n_articles) => topics_being_found_spec(kind, n_articles),
-            None => dash.data.with(|d| dash.view.with(|v| topics_spec(d, &v.filter, v.measure))),
+            None => dash.data.with(|d| dash.view.with(|v| topics_spec(d, &v.filter, v.measure, &noun))),
         }
     });
     let bar_at = move |y: f64| {
@@ -50,9 +53,10 @@ pub fn TopicsPanel() -> impl IntoView {
                 });
             });
             let views = topic.views?;
-            let median = views.median.map_or_else(|| "no views".to_owned(), |m| format!("median {m:.0} views"));
+            let noun = &tooltip_noun;
+            let median = views.median.map_or_else(|| format!("no {noun}"), |m| format!("median {m:.0} {noun}"));
             Some(format!(
-                "{}: {} articles ({:.1}%), {} views, {median}",
+                "{}: {} articles ({:.1}%), {} {noun}, {median}",
                 topic.label,
                 topic.n_articles,
                 topic.share_of_articles * 100.0,
@@ -82,7 +86,7 @@ pub fn TopicsPanel() -> impl IntoView {
                         dash.update_view(|v| v.measure = measure);
                     }>
                         {MEASURES.into_iter().map(|m| view! {
-                            <option value=measure_label(m) selected=move || dash.view.with(|v| v.measure == m)>{measure_label(m)}</option>
+                            <option value=measure_label(m) selected=move || dash.view.with(|v| v.measure == m)>{measure_text(m, &options_noun)}</option>
                         }).collect_view()}
                     </select>
                 </label>

@@ -2,7 +2,7 @@
 //! headlines of the selection.
 
 use crate::chart::labels::{views_bin_label, views_bin_range};
-use crate::chart::spec::histogram_spec;
+use crate::chart::spec::{capitalised, histogram_spec};
 use crate::ui::chart_canvas::ChartCanvas;
 use crate::ui::panels::headlines::HeadlineRow;
 use crate::ui::state::{Drill, use_dash};
@@ -13,14 +13,17 @@ use std::sync::Arc;
 #[component]
 pub fn ViewsPanel() -> impl IntoView {
     let dash = use_dash();
-    let spec = Signal::derive(move || dash.data.with(|d| histogram_spec(d)));
+    let noun = dash.views_noun();
+    let spec_noun = noun.clone();
+    let spec = Signal::derive(move || dash.data.with(|d| histogram_spec(d, &spec_noun)));
+    let (tooltip_noun, drill_noun, empty_noun) = (noun.clone(), noun.clone(), noun.clone());
     let bin_at = move |x: f64| {
         #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "bin index")]
         let index = x.floor().max(0.0) as usize;
         spec.with_untracked(|s| s.bins.get(index).copied())
     };
     let tooltip = Callback::new(move |(x, _): (f64, f64)| {
-        bin_at(x).map(|b| format!("{} views: {} articles", views_bin_label(b.bin), b.n_articles))
+        bin_at(x).map(|b| format!("{} {}: {} articles", views_bin_label(b.bin), tooltip_noun, b.n_articles))
     });
     let on_click = Callback::new(move |(x, _): (f64, f64)| {
         let Some(bin) = bin_at(x) else { return };
@@ -33,17 +36,17 @@ pub fn ViewsPanel() -> impl IntoView {
                     .collect()
             })
         });
-        let label = format!("{} views ({} articles)", views_bin_label(bin.bin), rows.len());
+        let label = format!("{} {} ({} articles)", views_bin_label(bin.bin), drill_noun, rows.len());
         dash.drill.set(Some(Drill { label, rows: Arc::new(rows) }));
     });
     let top_rows = move || dash.data.with(|d| d.top_rows.clone());
     view! {
         <section class="panel" data-testid="panel-views" aria-labelledby="views-title">
-            <h2 id="views-title">"Views"</h2>
-            <ChartCanvas spec=spec label="Articles by view count on logarithmic bins" height=240 testid="chart-views" on_click=on_click tooltip=tooltip/>
+            <h2 id="views-title">{capitalised(&noun)}</h2>
+            <ChartCanvas spec=spec label=format!("Articles by {noun} on logarithmic bins") height=240 testid="chart-views" on_click=on_click tooltip=tooltip/>
             <crate::ui::export_menu::ExportMenu kind=crate::export::charts::ChartKind::Views/>
-            <h3>"Most viewed"</h3>
-            <Show when=move || dash.data.with(|d| !d.top_rows.is_empty()) fallback=|| view! { <p class="empty">"No article in this selection has a view count."</p> }>
+            <h3>{dash.most_viewed_label()}</h3>
+            <Show when=move || dash.data.with(|d| !d.top_rows.is_empty()) fallback=move || view! { <p class="empty">{format!("No article in this selection has {empty_noun}.")}</p> }>
                 <ol class="headline-list top-viewed" data-testid="top-headlines">
                     {move || top_rows().into_iter().map(|row| view! { <HeadlineRow row/> }).collect_view()}
                 </ol>

@@ -19,7 +19,7 @@ pub fn day_label(day: f64, width: BucketWidth) -> String {
     }
 }
 
-/// `950`, `1.2K`, `3.4M`.
+/// `950`, `1.2K`, `3.4M`, `42.5`.
 pub fn compact_number(value: f64) -> String {
     let magnitude = value.abs();
     if magnitude >= 1e6 {
@@ -31,7 +31,9 @@ pub fn compact_number(value: f64) -> String {
     } else if value.fract() == 0.0 {
         format!("{value:.0}")
     } else {
-        format!("{value:.2}")
+        // Two decimals at most, without trailing zeros: a median of two counts is `42.5`.
+        let text = format!("{value:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
     }
 }
 
@@ -84,6 +86,10 @@ mod tests {
         assert_eq!(compact_number(45_000.0), "45K");
         assert_eq!(compact_number(3_400_000.0), "3.4M");
         assert_eq!(compact_number(0.25), "0.25");
+        assert_eq!(
+            (compact_number(42.5), compact_number(3.1), compact_number(0.999)),
+            ("42.5".into(), "3.1".into(), "1".into())
+        );
         assert_eq!(views_bin_label(0), "0");
         assert_eq!(views_bin_label(2), "3–6");
         assert_eq!(display_row(0), 6);

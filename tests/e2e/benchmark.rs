@@ -49,7 +49,13 @@ async fn browser_benchmark() {
         let client = open_session(&driver, 1400, 1000).await;
         client.goto(&format!("{}/?data=/bench/bench-{N_ROWS}.csv", server.base_url)).await.unwrap();
         wait_for(&client, "[data-testid='load-ms']", 300).await;
-        let shown = client.find(Locator::Css("[data-testid='load-ms']")).await.unwrap().text().await.unwrap();
+        let shown = client.find(Locator::Css("[data-testid='load-ms']")).await.unwrap();
+        let phases = shown.attr("data-phases").await.unwrap().unwrap_or_default();
+        let shown = shown.text().await.unwrap();
+        println!(
+            "{}",
+            serde_json::json!({"op": "browser_load_1m_each", "load_ms": shown.parse::<f64>().unwrap(), "phases": phases})
+        );
         load_times.push(shown.parse::<f64>().unwrap());
         client.close().await.unwrap();
     }

@@ -190,8 +190,9 @@ impl Dash {
         super::browser::when_idle(move || {
             let Some(view) = view.try_get_untracked() else { return };
             let topics = user_topics.try_get_untracked().unwrap_or_default();
-            store.try_with_untracked(|s| {
+            let listed_now = store.try_with_untracked(|s| {
                 let started = super::browser::now_ms();
+                let listed_now = !s.has_postings();
                 s.all_postings();
                 super::summary::note_listing(super::browser::now_ms() - started);
                 // The order of rows by views, for top headlines of large selections: a sort of
@@ -201,7 +202,12 @@ impl Dash {
                     let filter = Filter { query: query.to_owned(), ..view.filter.clone() };
                     drop(compute(s, &filter, &topics, &settings_of(&view, s)));
                 }
+                listed_now
             });
+            // With each word's rows listed, a view without chosen topics draws the rising ones.
+            if listed_now == Some(true) {
+                store.notify();
+            }
         });
     }
 

@@ -306,12 +306,22 @@ async fn rising_topics_are_drawn_over_time_from_the_list_or_the_suggestions() {
         }
         words
     };
-    // With no topic chosen, the panel offers the top three rising topics.
-    let offered = text(&client, "[data-testid='trend-suggestions']").await;
+    // With no topic chosen, the chart draws the top three rising topics (once the page, idle,
+    // has listed each word's rows) and offers them to choose.
+    let offered =
+        wait_for_text(&client, "[data-testid='trend-suggestions']", |t| t.starts_with("Showing the top rising")).await;
     assert_eq!(
         offered.split_whitespace().collect::<Vec<_>>(),
-        [&["Rising", "now:"][..], &rising.iter().map(String::as_str).collect::<Vec<_>>()].concat()
+        [
+            "Showing the top rising topics until you pick one:".split(' ').collect(),
+            rising.iter().map(String::as_str).collect::<Vec<_>>()
+        ]
+        .concat()
     );
+    let canvas = client.find(Locator::Css("[data-testid='chart-trends']")).await.unwrap();
+    let label = canvas.attr("aria-label").await.unwrap().unwrap_or_default();
+    let keywords = rising.iter().map(|w| format!("keyword:{w}")).collect::<Vec<_>>().join(", ");
+    assert_eq!(label, format!("Top rising topics over time, until you choose: {keywords}"));
     let first = client.find(Locator::Css("[data-testid='trend-suggestions'] button")).await.unwrap();
     scroll_into_view(&client, &first).await;
     first.click().await.unwrap();
@@ -319,6 +329,8 @@ async fn rising_topics_are_drawn_over_time_from_the_list_or_the_suggestions() {
     let drawn = wait_for_text(&client, chips, |t| !t.is_empty()).await;
     assert!(drawn.contains(&format!("keyword:{}", rising[0])), "{drawn}");
     assert!(client.find_all(Locator::Css("[data-testid='trend-suggestions']")).await.unwrap().is_empty());
+    let label = canvas.attr("aria-label").await.unwrap().unwrap_or_default();
+    assert_eq!(label, format!("Chosen topics over time with bursts marked: keyword:{}", rising[0]));
     // A rising topic clicked in its own panel is drawn too.
     let second =
         client.find(Locator::Css("[data-testid='panel-rising'] .rising-list li:nth-child(2) button")).await.unwrap();

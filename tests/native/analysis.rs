@@ -355,7 +355,8 @@ fn bursts_are_found_where_the_share_jumps() {
         .map(|i| SeriesPoint { bucket: 19_700 + i64::try_from(i).unwrap(), n_articles: 10, share: share_of(i) })
         .collect();
     let series = TopicSeries { topic: TopicRef::new(TopicKind::Keyword, "ukraine"), points };
-    let bursts = find_bursts(&store, &series, &[], &[], BucketWidth::Day, BurstRule::default());
+    let bursts =
+        find_bursts(&store, &series, &Selection::Rows(Vec::new()), &[], BucketWidth::Day, BurstRule::default());
     assert_eq!(bursts.len(), 1);
     assert_eq!((bursts[0].first_bucket, bursts[0].last_bucket, bursts[0].peak_bucket), (19_720, 19_721, 19_720));
     assert!(bursts[0].peak_z > 3.0);
@@ -518,4 +519,32 @@ fn the_typical_search_is_a_keyword_a_tenth_of_the_articles_hold() {
     let empty = parse(b"title,date\n,2024-03-01\n", &ParseOptions::default()).unwrap();
     let empty = Store::build(empty.dataset, TokenizerKind::Rich, chrono::FixedOffset::east_opt(0).unwrap());
     assert_eq!(keywords::typical_search(&empty), None);
+}
+
+/// With no topic chosen, the chart of topics over time draws the top three rising keywords,
+/// each with its series and bursts as if chosen; choosing a topic draws that one alone.
+#[test]
+fn with_no_topic_chosen_the_top_rising_keywords_are_drawn_over_time() {
+    use headline_trends::analysis::dashboard::{ViewSettings, compute};
+    let store = demo_store();
+    for query in ["", "minister"] {
+        let filter = Filter { query: query.into(), ..Filter::default() };
+        let suggested = compute(&store, &filter, &[], &ViewSettings::default());
+        assert!(suggested.series_are_suggested, "{query}");
+        let top: Vec<TopicRef> =
+            suggested.rising.0.iter().take(3).map(|t| TopicRef::new(TopicKind::Keyword, &*t.keyword)).collect();
+        assert_eq!(top.len(), 3, "{query}");
+        let as_chosen = compute(&store, &filter, &[], &ViewSettings { chosen_topics: top, ..ViewSettings::default() });
+        assert!(!as_chosen.series_are_suggested);
+        assert_eq!((&suggested.series, &suggested.bursts), (&as_chosen.series, &as_chosen.bursts), "{query}");
+        assert!(suggested.series.iter().all(|s| s.points.iter().any(|p| p.n_articles > 0)), "{query}");
+    }
+    let one = vec![TopicRef::new(TopicKind::Keyword, "minister")];
+    let chosen = compute(
+        &store,
+        &Filter::default(),
+        &[],
+        &ViewSettings { chosen_topics: one.clone(), ..ViewSettings::default() },
+    );
+    assert_eq!(chosen.series.iter().map(|s| s.topic.clone()).collect::<Vec<_>>(), one);
 }

@@ -142,10 +142,11 @@ fn a_store_finished_after_its_text_is_freed_is_the_same_store() {
 }
 
 /// The page finishes a store without listing each token's rows: the dashboard of all rows is
-/// computed without them (so the page draws it first), and the first use lists the same rows.
+/// computed without them (so the page draws it first; without the rising topics drawn over
+/// time, which need them), and the first use lists the same rows; then the dashboard is whole.
 #[test]
 fn a_store_listing_its_postings_later_draws_all_rows_without_them_then_lists_the_same() {
-    use headline_trends::analysis::dashboard::{ViewSettings, compute};
+    use headline_trends::analysis::dashboard::{DashboardData, ViewSettings, compute};
     use headline_trends::analysis::filter::Filter;
     let (bytes, options, whole) = demo_store();
     let decoded = decode(&bytes).unwrap();
@@ -156,10 +157,20 @@ fn a_store_listing_its_postings_later_draws_all_rows_without_them_then_lists_the
     let settings = ViewSettings::default();
     let later = compute(&store, &Filter::default(), &[], &settings);
     assert!(!store.has_postings(), "the dashboard of all rows listed the postings");
-    assert_eq!(format!("{later:?}"), format!("{:?}", compute(&whole, &Filter::default(), &[], &settings)));
+    let whole_dashboard = compute(&whole, &Filter::default(), &[], &settings);
+    assert!(whole_dashboard.series_are_suggested && whole_dashboard.series.len() == 3);
+    let without_suggestions = DashboardData {
+        series: Vec::new(),
+        bursts: Vec::new(),
+        series_are_suggested: false,
+        ..whole_dashboard.clone()
+    };
+    assert_eq!(format!("{later:?}"), format!("{without_suggestions:?}"));
     assert_eq!(rows(&store), rows(&whole));
     assert_counts_match_the_token_lists(&store);
     assert!(store.has_postings());
+    let listed = compute(&store, &Filter::default(), &[], &settings);
+    assert_eq!(format!("{listed:?}"), format!("{whole_dashboard:?}"));
 }
 
 #[test]

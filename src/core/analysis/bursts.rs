@@ -5,7 +5,7 @@
 //! flat baseline does not make every blip a burst) and it has at least `min_articles` articles.
 //! Consecutive bursting buckets merge into one burst, labelled with its most-viewed headline.
 
-use super::selection::intersect;
+use super::selection::Selection;
 use super::series::TopicSeries;
 use super::stats::mean_and_std;
 use super::store::Store;
@@ -48,12 +48,11 @@ pub struct Burst {
     pub top_row: Option<u32>,
 }
 
-/// Bursts of one series. `selected_rows` are the selection's rows, used to find each burst's
-/// top headline.
+/// Bursts of one series over `selection`, whose rows give each burst's top headline.
 pub fn find_bursts(
     store: &Store,
     series: &TopicSeries,
-    selected_rows: &[u32],
+    selection: &Selection,
     user_topics: &[UserTopic],
     width: BucketWidth,
     rule: BurstRule,
@@ -93,7 +92,7 @@ pub fn find_bursts(
     }
     bursts.extend(open);
     if !bursts.is_empty() {
-        let rows = intersect(selected_rows, &topic_rows(store, &series.topic, user_topics));
+        let rows = selection.rows_in(&topic_rows(store, &series.topic, user_topics));
         for burst in &mut bursts {
             burst.top_row = rows_in_burst(store, &rows, burst, width)
                 .max_by(|&a, &b| store.views_of(a).cmp(&store.views_of(b)).then(b.cmp(&a)));

@@ -14,6 +14,9 @@ use super::topics::{TopicKind, TopicRef, UserTopic};
 use super::views::{top_headlines, views_log2_histogram};
 use super::volume::{BucketKey, BucketWidth};
 
+/// Rising topics drawn over time while none is chosen.
+pub const N_SUGGESTED: usize = 3;
+
 /// The view settings besides the filter.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ViewSettings {
@@ -59,9 +62,11 @@ pub struct DashboardData {
     /// The selection the topics were counted over when a topic filter makes it differ from
     /// `selection` (see `topics_selection`).
     pub topics_only_selection: Option<Selection>,
-    /// Chosen topics over time.
+    /// Chosen topics over time; with none chosen, the top rising ones (`series_are_suggested`).
     pub series: Vec<TopicSeries>,
-    /// Bursts of each chosen topic.
+    /// True when `series` are the rising topics drawn because none is chosen.
+    pub series_are_suggested: bool,
+    /// Bursts of each topic of `series`.
     pub bursts: Vec<Vec<Burst>>,
     /// Views histogram (log2 bins), from the selection without its views filter.
     pub views_histogram: Vec<u32>,
@@ -84,17 +89,25 @@ pub fn compute(store: &Store, filter: &Filter, user_topics: &[UserTopic], settin
     let width = settings.bucket_width.unwrap_or_else(|| BucketWidth::for_span_days(span_days(store, &selection)));
     let without_topics = parts.select_without(store, FilterPart::Topics, &selection);
     let without_views = parts.select_without(store, FilterPart::Views, &selection);
-    let series = topic_series(store, &selection, &settings.chosen_topics, user_topics, width);
-    let selected_rows: Vec<u32> =
-        if settings.chosen_topics.is_empty() { Vec::new() } else { selection.iter().collect() };
-    let bursts = series
-        .iter()
-        .map(|s| find_bursts(store, s, &selected_rows, user_topics, width, BurstRule::default()))
-        .collect();
     // Articles per keyword over the selection, shared by the topic chart (when no topic filter
     // makes its selection differ) and the rising topics.
     let keyword_counts = (settings.topic_kind == TopicKind::Keyword && !parts.has(FilterPart::Topics))
         .then(|| article_counts_per_token(store, &selection));
+    let rising = rising_topics_given(store, &selection, RisingRule::default(), 10, keyword_counts.as_deref());
+    // With no topic chosen, the chart of topics over time draws the top rising ones rather than
+    // nothing — once each word's rows are listed (`Store::has_postings`; the page lists them
+    // when idle after loading, so the first dashboard is not kept waiting for them).
+    let series_are_suggested = settings.chosen_topics.is_empty() && store.has_postings();
+    let suggested: Vec<TopicRef>;
+    let drawn = if series_are_suggested {
+        suggested = rising.0.iter().take(N_SUGGESTED).map(|t| TopicRef::new(TopicKind::Keyword, &*t.keyword)).collect();
+        &suggested
+    } else {
+        &settings.chosen_topics
+    };
+    let series = topic_series(store, &selection, drawn, user_topics, width);
+    let bursts =
+        series.iter().map(|s| find_bursts(store, s, &selection, user_topics, width, BurstRule::default())).collect();
     let timing = timing_grid(store, &selection);
     // A slot must hold at least half an average cell's articles (and 5), so one viral story at
     // 3 a.m. does not win.
@@ -117,12 +130,13 @@ pub fn compute(store: &Store, filter: &Filter, user_topics: &[UserTopic], settin
             std::borrow::Cow::Borrowed(_) => None,
         },
         series,
+        series_are_suggested,
         bursts,
         views_histogram: views_log2_histogram(store, &without_views),
         top_rows: top_headlines(store, &selection, settings.n_headlines),
         timing,
         best_slot: best,
-        rising: rising_topics_given(store, &selection, RisingRule::default(), 10, keyword_counts.as_deref()),
+        rising,
         selection,
     }
 }

@@ -3,7 +3,8 @@
 //! recomputing every panel.
 //!
 //! Contract: an entry is returned only for an equal filter, view settings, user topics and
-//! time zone of the store's calendar keys; the cache belongs to one store (make a new one for
+//! time zone of the store's calendar keys, and only while whether the store has listed each
+//! word's rows is unchanged; the cache belongs to one store (make a new one for
 //! another dataset). Results are the same values `compute` returns, shared.
 
 use super::dashboard::{DashboardData, ViewSettings, compute};
@@ -21,6 +22,9 @@ struct Key {
     settings: ViewSettings,
     user_topics: Vec<UserTopic>,
     time_zone: FixedOffset,
+    /// Whether each word's rows were listed: with them, a view without chosen topics draws the
+    /// rising ones (`dashboard::compute`).
+    has_postings: bool,
 }
 
 /// Whether a dashboard came from the cache.
@@ -59,6 +63,7 @@ impl RecentDashboards {
             settings: settings.clone(),
             user_topics: user_topics.to_vec(),
             time_zone: store.keys.offset,
+            has_postings: store.has_postings(),
         };
         if let Some(at) = self.entries.iter().position(|(k, _)| *k == key) {
             let entry = self.entries.remove(at).unwrap_or_else(|| unreachable!("the position is in range"));

@@ -1,6 +1,6 @@
 //! Topics over time: per-bucket counts of chosen topics, absolute and as a share of volume.
 
-use super::selection::{Selection, intersect};
+use super::selection::Selection;
 use super::store::Store;
 use super::time_keys::NO_HOUR;
 use super::topic_rows::topic_rows;
@@ -53,11 +53,10 @@ pub fn topic_series(
         return Vec::new();
     }
     let volume = volume_series(store, selection, width);
-    let selected: Vec<u32> = selection.iter().collect();
     topics
         .iter()
         .map(|topic| {
-            let rows = intersect(&selected, &topic_rows(store, topic, user_topics));
+            let rows = selection.rows_in(&topic_rows(store, topic, user_topics));
             TopicSeries { topic: topic.clone(), points: points_of(store, &rows, &volume, width) }
         })
         .collect()

@@ -2,6 +2,7 @@
 //! their top headline; clicking near a marker shows the burst's headlines.
 
 use crate::analysis::bursts::rows_in_burst;
+use crate::analysis::dashboard::N_SUGGESTED;
 use crate::analysis::selection::intersect;
 use crate::analysis::topic_rows::topic_rows;
 use crate::analysis::topics::{TopicKind, TopicRef};
@@ -76,14 +77,23 @@ pub fn TrendsPanel() -> impl IntoView {
             dash.draw_over_time(topic);
         }
     };
-    // With no topic chosen, the top three rising ones, a click each, rather than only an empty
-    // chart (the suggestions follow the filters, as the rising list does).
+    // With no topic chosen, the chart draws the top rising ones (`DashboardData::series_are_suggested`)
+    // and offers them a click each to choose (they follow the filters, as the rising list does).
     let suggested = move || {
         if dash.view.with(|v| !v.chosen_topics.is_empty()) {
             return Vec::new();
         }
-        dash.data.with(|d| d.rising.0.iter().take(3).map(|t| t.keyword.clone()).collect::<Vec<_>>())
+        dash.data.with(|d| d.rising.0.iter().take(N_SUGGESTED).map(|t| t.keyword.clone()).collect::<Vec<_>>())
     };
+    let drawn_suggested = move || dash.data.with(|d| d.series_are_suggested && !d.series.is_empty());
+    let label = Signal::derive(move || {
+        let drawn = dash.data.with(|d| d.series.iter().map(|s| s.topic.to_string()).collect::<Vec<_>>().join(", "));
+        match (drawn.is_empty(), drawn_suggested()) {
+            (true, _) => "Topics over time: none chosen".to_owned(),
+            (false, true) => format!("Top rising topics over time, until you choose: {drawn}"),
+            (false, false) => format!("Chosen topics over time with bursts marked: {drawn}"),
+        }
+    });
     view! {
         <section class="panel wide" data-testid="panel-topic-trends" aria-labelledby="trends-title">
             <h2 id="trends-title">"Topics over time"</h2>
@@ -116,7 +126,7 @@ pub fn TrendsPanel() -> impl IntoView {
                 </ul>
                 <Show when=move || !suggested().is_empty()>
                     <p class="suggestions" data-testid="trend-suggestions">
-                        <span>"Rising now:"</span>
+                        <span>{move || if drawn_suggested() { "Showing the top rising topics until you pick one:" } else { "Rising now:" }}</span>
                         {move || suggested().into_iter().map(|keyword| {
                             let topic = TopicRef::new(TopicKind::Keyword, keyword.clone());
                             view! { <button type="button" on:click=move |_| dash.draw_over_time(topic.clone())>{keyword}</button> }
@@ -124,7 +134,7 @@ pub fn TrendsPanel() -> impl IntoView {
                     </p>
                 </Show>
             </div>
-            <ChartCanvas spec=spec label="Chosen topics over time with bursts marked" height=300 testid="chart-trends" on_click=on_click tooltip=tooltip/>
+            <ChartCanvas spec=spec label=label height=300 testid="chart-trends" on_click=on_click tooltip=tooltip/>
             <crate::ui::export_menu::ExportMenu kind=crate::export::charts::ChartKind::TopicTrends/>
         </section>
     }

@@ -1,11 +1,13 @@
 //! Topics over time: one line per topic with a legend, burst peaks marked and labelled.
 
 use super::labels::{clip, compact_number};
+use super::marker_labels::{LabelMetrics, place_marker_labels};
 use super::spec::TrendSpec;
 use super::theme::Theme;
 use super::{ChartError, Geometry, draw_message};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Draws `spec` on `area`.
 pub fn draw_trend<DB: DrawingBackend>(
@@ -52,13 +54,24 @@ where
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + legend_len, y)], color.stroke_width(stroke)));
     }
     let radius = i32::try_from(theme.len(4)).unwrap_or(4);
+    let mut points = Vec::with_capacity(spec.markers.len());
     for marker in &spec.markers {
         let color = theme.series(marker.line_index);
         chart.draw_series(std::iter::once(Circle::new((marker.x, marker.y), radius, color.filled())))?;
-        if !marker.text.is_empty() {
-            let (px, py) = chart.backend_coord(&(marker.x, marker.y));
-            area.draw(&Text::new(marker.text.clone(), (px + radius + 2, py - radius * 2), theme.small_font()))?;
-        }
+        let (px, py) = chart.backend_coord(&(marker.x, marker.y));
+        points.push((px, py, marker.text.as_str()));
+    }
+    #[expect(clippy::cast_possible_truncation, reason = "a font's height in pixels")]
+    let metrics = LabelMetrics {
+        char_px: theme.small_font_px() * 0.6,
+        line_px: theme.small_font_px().ceil() as i32 + 2,
+        gap_px: radius + 2,
+        right_edge: i32::try_from(area.dim_in_pixel().0).unwrap_or(i32::MAX),
+    };
+    for label in place_marker_labels(&points, metrics) {
+        let font = theme.small_font();
+        let font = if label.left_of { font.pos(Pos::new(HPos::Right, VPos::Top)) } else { font };
+        area.draw(&Text::new(points[label.marker].2, (label.x, label.y), font))?;
     }
     chart
         .configure_series_labels()

@@ -17,6 +17,7 @@ mod error;
 mod geometry;
 mod key_points;
 pub mod labels;
+pub mod marker_labels;
 pub mod spec;
 pub mod svg;
 pub mod theme;

@@ -244,3 +244,44 @@ fn histogram_bin_labels_never_overlap_however_narrow_the_chart() {
         }
     }
 }
+
+/// Burst labels stay inside the chart (a peak at its right end is labelled on its left, anchored
+/// at the label's right end) and two peaks side by side keep only the taller one's label.
+#[test]
+fn burst_labels_stay_inside_the_chart_and_never_overlap() {
+    use headline_trends::analysis::volume::BucketWidth;
+    use headline_trends::chart::spec::{Marker, TrendLine, TrendSpec};
+    let days = 19_000..19_100_u32;
+    let peak = |day: u32| match day {
+        19_040 => 19.0,
+        19_041 => 20.0,
+        19_099 => 22.0,
+        _ => 5.0,
+    };
+    let marker = |day: u32, text: &str| Marker { x: f64::from(day), y: peak(day), line_index: 0, text: text.into() };
+    let trend = TrendSpec {
+        title: "Topics over time".into(),
+        y_label: "articles".into(),
+        width: BucketWidth::Day,
+        lines: vec![TrendLine {
+            label: "party".into(),
+            points: days.clone().map(|d| (f64::from(d), peak(d))).collect(),
+        }],
+        markers: vec![
+            marker(19_040, "Ruling party announces coalition deal"),
+            marker(19_041, "Ruling party defends early election date"),
+            marker(19_099, "Ruling party wins the late vote"),
+        ],
+    };
+    for width in [500, 900, 1400] {
+        let svg = render_svg(&trend, (width, 300), &Theme::LIGHT).unwrap();
+        let texts: Vec<&str> = svg.split("<text").skip(1).collect();
+        let label_of = |start: &str| texts.iter().find(|t| t.contains(start)).copied();
+        assert!(label_of("Ruling party announces").is_none(), "{width} px: the lower neighbour's label is left out");
+        assert!(label_of("Ruling party defends").is_some(), "{width} px");
+        let last = label_of("Ruling party wins").unwrap_or_else(|| panic!("{width} px: the last peak is labelled"));
+        assert!(last.contains("text-anchor=\"end\""), "{width} px: {last}");
+        let x: f64 = last.split("x=\"").nth(1).and_then(|r| r.split('"').next()).unwrap().parse().unwrap();
+        assert!(x < f64::from(width) - 4.0, "{width} px: the label ends at {x}");
+    }
+}

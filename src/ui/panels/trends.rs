@@ -87,12 +87,19 @@ pub fn TrendsPanel() -> impl IntoView {
     };
     let drawn_suggested = move || dash.data.with(|d| d.series_are_suggested && !d.series.is_empty());
     let label = Signal::derive(move || {
-        let drawn = dash.data.with(|d| d.series.iter().map(|s| s.topic.to_string()).collect::<Vec<_>>().join(", "));
-        match (drawn.is_empty(), drawn_suggested()) {
-            (true, _) => "Topics over time: none chosen".to_owned(),
-            (false, true) => format!("Top rising topics over time, until you choose: {drawn}"),
-            (false, false) => format!("Chosen topics over time with bursts marked: {drawn}"),
-        }
+        dash.data.with(|d| {
+            let mut label = if d.series_are_suggested {
+                "Top rising topics over time, until you choose"
+            } else {
+                "Chosen topics over time with bursts marked"
+            }
+            .to_owned();
+            for (i, series) in d.series.iter().enumerate() {
+                label.push_str(if i == 0 { ": " } else { ", " });
+                label.push_str(&series.topic.to_string());
+            }
+            label
+        })
     });
     view! {
         <section class="panel wide" data-testid="panel-topic-trends" aria-labelledby="trends-title">

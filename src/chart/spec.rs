@@ -268,7 +268,8 @@ pub fn trend_spec(store: &Store, data: &DashboardData, as_share: bool) -> TrendS
         }
     }
     let y_label = if as_share { "% of articles" } else { "articles" }.to_owned();
-    TrendSpec { title: "Topics over time".to_owned(), y_label, width, lines, markers }
+    let title = if data.series_are_suggested { "Top rising topics over time" } else { "Topics over time" };
+    TrendSpec { title: title.to_owned(), y_label, width, lines, markers }
 }
 
 /// The views histogram's spec (`views_noun`: what the views count).

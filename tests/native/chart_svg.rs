@@ -285,3 +285,16 @@ fn burst_labels_stay_inside_the_chart_and_never_overlap() {
         assert!(x < f64::from(width) - 4.0, "{width} px: the label ends at {x}");
     }
 }
+
+/// With no topic chosen, the chart draws the top rising topics and its title says so.
+#[test]
+fn suggested_lines_are_titled_as_the_top_rising_topics() {
+    let store = demo_store();
+    let data = compute(&store, &Filter::default(), &[], &ViewSettings::default());
+    assert!(data.series_are_suggested);
+    let svg = render_svg(&trend_spec(&store, &data, false), (900, 360), &Theme::LIGHT).unwrap();
+    assert!(svg.contains("Top rising topics over time"));
+    for series in &data.series {
+        assert!(has_text(&svg, &series.topic.key), "legend entry {}", series.topic.key);
+    }
+}

@@ -27,7 +27,6 @@ use plotters_backend::{
 use plotters_canvas::CanvasBackend;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::fmt::Write as _;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -223,23 +222,7 @@ impl DrawingBackend for MeasuredCanvas {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        // One `Path2D` from an SVG path string, not a `lineTo` call into JavaScript per point:
-        // three lines of two years of days were 2,200 calls, 3 ms of every filter change.
-        let color = style.color();
-        if color.alpha == 0.0 {
-            return Ok(());
-        }
-        let mut svg_path = String::new();
-        for (x, y) in path {
-            let command = if svg_path.is_empty() { 'M' } else { 'L' };
-            let _ = write!(svg_path, "{command}{x} {y}");
-        }
-        let Ok(path) = web_sys::Path2d::new_with_path_string(&svg_path) else { return Ok(()) };
-        let (r, g, b) = color.rgb;
-        self.context.set_stroke_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
-        self.context.set_line_width(f64::from(style.stroke_width()));
-        self.context.stroke_with_path(&path);
-        Ok(())
+        self.inner.draw_path(path, style)
     }
 
     fn draw_circle<S: BackendStyle>(
